@@ -1,0 +1,44 @@
+namespace PackGuard.Artifacts.Metadata;
+
+/// <summary>
+/// What a package says about itself, read from <c>package.json</c>, a <c>.nuspec</c> or a wheel's
+/// <c>METADATA</c>. Every field may be missing: a directory of loose files has none of them.
+/// </summary>
+public sealed record PackageMetadata
+{
+    /// <summary><c>npm</c>, <c>nuget</c>, <c>pypi</c>, or <c>null</c> when unknown.</summary>
+    public string? Ecosystem { get; init; }
+
+    /// <summary>Package name or id.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>Version as declared.</summary>
+    public string? Version { get; init; }
+
+    /// <summary>The licence as declared: an SPDX expression, <c>UNLICENSED</c>, <c>SEE LICENSE IN ...</c>, a URL.</summary>
+    public string? License { get; init; }
+
+    /// <summary>Source repository URL, normalised to https where the shorthand allows it.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary><c>"private": true</c> in package.json.</summary>
+    public bool IsPrivate { get; init; }
+
+    /// <summary>The manifest's path inside the artifact.</summary>
+    public string? ManifestPath { get; init; }
+
+    /// <summary>package.json <c>files</c> allowlist, when present.</summary>
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>Names of declared dependencies of every kind (dependencies, devDependencies, ...).</summary>
+    public IReadOnlyList<string> DeclaredTools { get; init; } = [];
+
+    /// <summary>package.json <c>scripts</c>, name to command.</summary>
+    public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Problems met while reading the manifest (malformed JSON, oversized file).</summary>
+    public IReadOnlyList<string> Problems { get; init; } = [];
+
+    /// <summary>No manifest was found.</summary>
+    public static PackageMetadata None { get; } = new();
+}

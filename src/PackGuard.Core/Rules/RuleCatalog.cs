@@ -1,0 +1,24 @@
+namespace PackGuard.Rules;
+
+/// <summary>
+/// Every rule PackGuard can report. Each concern keeps its rules beside its code
+/// (<c>Artifacts/ArchiveRules.cs</c>, <c>Inspectors/SourceMaps/SourceMapRules.cs</c>); this class
+/// only gathers them so that <c>packguard rules</c>, SARIF and the sample test see one list.
+/// </summary>
+public sealed class RuleCatalog
+{
+    private readonly Dictionary<string, RuleDescriptor> _byId;
+
+    /// <summary>Creates a catalog; ids must be unique.</summary>
+    public RuleCatalog(IEnumerable<RuleDescriptor> rules)
+    {
+        All = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
+        _byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+    }
+
+    /// <summary>All rules, ordered by id.</summary>
+    public IReadOnlyList<RuleDescriptor> All { get; }
+
+    /// <summary>Looks a rule up by id.</summary>
+    public RuleDescriptor? Find(string id) => _byId.GetValueOrDefault(id);
+}

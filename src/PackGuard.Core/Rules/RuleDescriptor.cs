@@ -1,0 +1,37 @@
+using PackGuard.Findings;
+
+namespace PackGuard.Rules;
+
+/// <summary>
+/// A rule's catalog entry: what it detects, why it matters and how to fix it. Every detection
+/// rule carries samples that fire and samples that do not; one test runs them all.
+/// </summary>
+public sealed record RuleDescriptor(
+    string Id,
+    string Title,
+    Severity DefaultSeverity,
+    string Description,
+    string WhyItMatters,
+    string HowToFix,
+    IReadOnlyList<RuleSample> Samples)
+{
+    /// <summary>The family part of the id (<c>source-map</c> in <c>source-map/embedded-sources</c>).</summary>
+    public string Family => Id[..Id.IndexOf('/', StringComparison.Ordinal)];
+}
+
+/// <summary>
+/// A small artifact that a rule must (or must not) fire on. The catalog test packs the files into
+/// a tarball, scans it and checks the outcome.
+/// </summary>
+/// <param name="Name">What the sample shows, for test output.</param>
+/// <param name="Fires">Whether the rule must report at least one finding.</param>
+/// <param name="Files">The files of the sample artifact.</param>
+/// <param name="Severity">When set, the severity the finding must have.</param>
+public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFile> Files, Severity? Severity = null)
+{
+    /// <summary>Limits to scan the sample with, when the rule is about limits.</summary>
+    public Artifacts.ArtifactLimits? Limits { get; init; }
+}
+
+/// <summary>A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link.</summary>
+public sealed record SampleFile(string Path, string Content, string? LinkTarget = null);

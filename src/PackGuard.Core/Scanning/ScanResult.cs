@@ -1,0 +1,34 @@
+using PackGuard.Findings;
+
+namespace PackGuard.Scanning;
+
+/// <summary>Facts about the scanned artifact, as the JSON report's <c>target</c> object shows them.</summary>
+/// <param name="Spec">The target as the user wrote it.</param>
+/// <param name="Ecosystem"><c>npm</c>, <c>nuget</c>, <c>pypi</c> or <see langword="null"/>.</param>
+/// <param name="Name">Package name from its manifest.</param>
+/// <param name="Version">Package version from its manifest.</param>
+/// <param name="License">Declared licence.</param>
+/// <param name="Sha256">SHA-256 of the artifact file (hex); <see langword="null"/> for a directory.</param>
+/// <param name="Size">Bytes of the artifact file, or of all files of a directory.</param>
+/// <param name="EntryCount">Entries walked, nested archives' entries included.</param>
+public sealed record TargetInfo(
+    string Spec,
+    string? Ecosystem,
+    string? Name,
+    string? Version,
+    string? License,
+    string? Sha256,
+    long Size,
+    int EntryCount)
+{
+    /// <summary>Declared source repository.</summary>
+    public string? Repository { get; init; }
+
+    /// <summary>The registry the artifact was downloaded from, when it was.</summary>
+    public string? Registry { get; init; }
+}
+
+/// <summary>Everything one scan observed, before policy decides the verdict.</summary>
+/// <param name="Target">The scanned artifact.</param>
+/// <param name="Findings">Findings, most severe first, then by path.</param>
+public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findings);
