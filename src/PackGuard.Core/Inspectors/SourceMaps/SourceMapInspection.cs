@@ -1,0 +1,109 @@
+using PackGuard.Artifacts;
+using PackGuard.Artifacts.Metadata;
+using PackGuard.Inspectors.SourceMaps.Parsing;
+
+namespace PackGuard.Inspectors.SourceMaps;
+
+/// <summary>
+/// Per-artifact state of the source-map inspector. Entries arrive in archive order, so a map may
+/// come before or after the script that names it and before the manifest that decides how bad
+/// it is: everything is measured as it streams past and judged in <see cref="Complete"/>.
+/// </summary>
+internal sealed class SourceMapInspection(InspectionContext context) : IArtifactInspection
+{
+    private static readonly string[] ScriptExtensions =
+        [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".css", ".scss", ".less"];
+
+    private static readonly byte[][] MapKeys =
+        ["\"mappings\""u8.ToArray(), "\"sourcesContent\""u8.ToArray(), "\"sections\""u8.ToArray(), "\"sources\""u8.ToArray()];
+
+    private readonly List<(ArtifactEntry Entry, SourceMapDocument Map, long Size)> _maps = [];
+    private readonly List<(ArtifactEntry Entry, SourceMappingUrlScanner Scanner)> _scripts = [];
+    private readonly HashSet<string> _rootFiles = new(StringComparer.Ordinal);
+
+    public IEntryContentSink? OnEntry(ArtifactEntry entry, ReadOnlySpan<byte> head)
+    {
+        if (entry.Kind != EntryKind.File)
+            return null;
+        if (entry.Depth == 0 && entry.InnerPath.Count(c => c == '/') <= 1)
+            _rootFiles.Add(entry.FileName);
+        if (IsMapCandidate(entry, head))
+            return new MapSink(this, entry);
+        if (ScriptExtensions.Any(e => entry.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            var scanner = new SourceMappingUrlScanner();
+            _scripts.Add((entry, scanner));
+            return new ScriptSink(scanner);
+        }
+        return null;
+    }
+
+    public void Complete(ArtifactSummary artifact)
+    {
+        var openness = PackageOpenness.Of(artifact.Metadata);
+        var toolchain = Toolchain.Detect(artifact.Metadata, _rootFiles, _maps.Select(m => m.Map));
+        var findings = new SourceMapFindings(context.Findings, openness, new SourceMapFixAdvisor(artifact.Metadata, toolchain));
+
+        var references = ReferenceIndex.Build(_scripts, artifact);
+        foreach (var (entry, map, size) in _maps)
+        {
+            if (!map.IsSourceMap)
+                continue;
+            var referencedBy = references.ReferrersOf(entry.Path);
+            findings.ReportMap(entry.Path, map, SourceMapMeasurement.Of(map), new MapShape(MapKind(map, inline: false), size, referencedBy));
+        }
+        foreach (var (entry, scanner) in _scripts)
+        {
+            foreach (var (map, encodedBytes) in scanner.InlineMaps)
+                findings.ReportMap(entry.Path, map, SourceMapMeasurement.Of(map), new MapShape(MapKind(map, inline: true), encodedBytes, [entry.Path]));
+        }
+        foreach (var dangling in references.Dangling)
+            findings.ReportDangling(dangling);
+    }
+
+    private static string MapKind(SourceMapDocument map, bool inline) =>
+        inline ? "inline" : map.Parts[0].HasSections ? "index" : "external";
+
+    private static bool IsMapCandidate(ArtifactEntry entry, ReadOnlySpan<byte> head)
+    {
+        if (entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
+            return true;
+        var text = head.TrimStart(" \t\r\n\uFEFF"u8);
+        if (text.IsEmpty || (text[0] != (byte)'{' && !text.StartsWith(")]}"u8)))
+            return false;
+        foreach (var key in MapKeys)
+        {
+            if (head.IndexOf(key) >= 0)
+                return true;
+        }
+        return false;
+    }
+
+    private sealed class MapSink(SourceMapInspection owner, ArtifactEntry entry) : IEntryContentSink
+    {
+        private readonly SourceMapReader _reader = new();
+        private long _size;
+
+        public void Write(ReadOnlySpan<byte> chunk)
+        {
+            _size += chunk.Length;
+            if (!_reader.Finished)
+                _reader.Write(chunk);
+        }
+
+        public void Complete(bool truncated) => owner._maps.Add((entry, _reader.Complete(truncated), _size));
+    }
+
+    private sealed class ScriptSink(SourceMappingUrlScanner scanner) : IEntryContentSink
+    {
+        public void Write(ReadOnlySpan<byte> chunk) => scanner.Write(chunk);
+
+        public void Complete(bool truncated) => scanner.Complete();
+    }
+}
+
+/// <summary>How a map is shipped.</summary>
+/// <param name="Kind"><c>external</c>, <c>inline</c> or <c>index</c>.</param>
+/// <param name="Bytes">Size of the map file, or of the encoded inline payload.</param>
+/// <param name="ReferencedBy">Files whose <c>sourceMappingURL</c> names this map; empty for a hidden map.</param>
+internal sealed record MapShape(string Kind, long Bytes, IReadOnlyList<string> ReferencedBy);

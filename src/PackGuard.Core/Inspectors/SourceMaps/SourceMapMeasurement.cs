@@ -1,0 +1,120 @@
+using PackGuard.Inspectors.SourceMaps.Parsing;
+
+namespace PackGuard.Inspectors.SourceMaps;
+
+/// <summary>A directory or extension with how many exposed files it holds.</summary>
+internal readonly record struct NamedCount(string Name, long Files);
+
+/// <summary>
+/// The figures a source-map finding reports: how many sources, whose, how much of the package's
+/// own code is embedded, and what its tree looks like.
+/// </summary>
+internal sealed record SourceMapMeasurement
+{
+    private const int TopCount = 10;
+
+    public long Sources { get; init; }
+    public long SourcesWithContent { get; init; }
+    public long FirstPartySources { get; init; }
+    public long FirstPartySourcesWithContent { get; init; }
+    public long FirstPartyLines { get; init; }
+    public long FirstPartyBytes { get; init; }
+    public long ThirdPartySources { get; init; }
+    public long BundlerRuntimeSources { get; init; }
+    public long UnnamedSources { get; init; }
+    public int Sections { get; init; }
+    public IReadOnlyList<NamedCount> TopDirectories { get; init; } = [];
+    public IReadOnlyList<NamedCount> TopExtensions { get; init; } = [];
+
+    /// <summary>Measures a parsed map.</summary>
+    public static SourceMapMeasurement Of(SourceMapDocument document)
+    {
+        long sources = 0, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
+        long third = 0, runtime = 0, unnamed = document.SourcesBeyondBudget;
+        var exposedPaths = new List<string>();
+        var namedPaths = new List<string>();
+
+        foreach (var part in document.Parts)
+        {
+            for (var i = 0; i < part.Sources.Count; i++)
+            {
+                sources++;
+                var raw = part.Sources[i];
+                var content = i < part.Contents.Count ? part.Contents[i] : null;
+                if (content is not null)
+                    withContent++;
+                if (raw is null)
+                {
+                    unnamed++;
+                    continue;
+                }
+                var path = SourceClassifier.Normalize(raw, part.SourceRoot);
+                var origin = part.IgnoreList.Contains(i) ? SourceOrigin.ThirdParty : SourceClassifier.Classify(path, raw);
+                switch (origin)
+                {
+                    case SourceOrigin.ThirdParty:
+                        third++;
+                        break;
+                    case SourceOrigin.BundlerRuntime:
+                        runtime++;
+                        break;
+                    default:
+                        first++;
+                        namedPaths.Add(path);
+                        if (content is { } c)
+                        {
+                            firstWithContent++;
+                            lines += c.Lines;
+                            bytes += c.Bytes;
+                            exposedPaths.Add(path);
+                        }
+                        break;
+                }
+            }
+        }
+
+        // With content, the tree that matters is the one exposed; without, the layout the names reveal.
+        var tree = exposedPaths.Count > 0 ? exposedPaths : namedPaths;
+        return new SourceMapMeasurement
+        {
+            Sources = sources,
+            SourcesWithContent = withContent,
+            FirstPartySources = first,
+            FirstPartySourcesWithContent = firstWithContent,
+            FirstPartyLines = lines,
+            FirstPartyBytes = bytes,
+            ThirdPartySources = third,
+            BundlerRuntimeSources = runtime,
+            UnnamedSources = unnamed,
+            Sections = document.Parts.Count - 1,
+            TopDirectories = Top(tree.Select(DirectoryOf)),
+            TopExtensions = Top(tree.Select(ExtensionOf)),
+        };
+    }
+
+    private static IReadOnlyList<NamedCount> Top(IEnumerable<string> names) =>
+        [.. names.GroupBy(n => n, StringComparer.Ordinal)
+            .Select(g => new NamedCount(g.Key, g.LongCount()))
+            .OrderByDescending(c => c.Files)
+            .ThenBy(c => c.Name, StringComparer.Ordinal)
+            .Take(TopCount)];
+
+    /// <summary>The first two directory levels: <c>src/tools</c> for <c>src/tools/bash/run.ts</c>.</summary>
+    internal static string DirectoryOf(string path)
+    {
+        var segments = path.Split('/');
+        return segments.Length switch
+        {
+            1 => ".",
+            2 => segments[0],
+            _ => segments[0] + "/" + segments[1],
+        };
+    }
+
+    internal static string ExtensionOf(string path)
+    {
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        var dot = name.LastIndexOf('.');
+        return dot <= 0 ? "(none)" : name[dot..].ToLowerInvariant();
+    }
+}
