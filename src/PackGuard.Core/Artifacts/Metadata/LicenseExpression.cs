@@ -20,55 +20,74 @@ public static class LicenseExpression
             return OpenSourceLicenses.Identifiers.Contains(alias);
         if (text.Contains("://", StringComparison.Ordinal))
             return OpenSourceLicenses.FromUrl(text) is { } id && IsOpenSource(id);
-        var tokens = Tokenize(text);
-        var position = 0;
-        var result = ParseOr(tokens, ref position);
-        return result && position == tokens.Count;
+        var parser = new Parser(Tokenize(text));
+        var open = parser.ParseOr();
+        // A malformed expression proves nothing: treat it as not open source.
+        return open && parser.AtEnd && !parser.Failed;
     }
 
-    private static bool ParseOr(List<string> tokens, ref int position)
+    private sealed class Parser(List<string> tokens)
     {
-        var value = ParseAnd(tokens, ref position);
-        while (position < tokens.Count && tokens[position].Equals("OR", StringComparison.OrdinalIgnoreCase))
-        {
-            position++;
-            value |= ParseAnd(tokens, ref position);
-        }
-        return value;
-    }
+        private int _position;
 
-    private static bool ParseAnd(List<string> tokens, ref int position)
-    {
-        var value = ParseTerm(tokens, ref position);
-        while (position < tokens.Count && tokens[position].Equals("AND", StringComparison.OrdinalIgnoreCase))
-        {
-            position++;
-            value &= ParseTerm(tokens, ref position);
-        }
-        return value;
-    }
+        public bool Failed { get; private set; }
 
-    private static bool ParseTerm(List<string> tokens, ref int position)
-    {
-        if (position >= tokens.Count)
-            return false;
-        var token = tokens[position++];
-        bool value;
-        if (token == "(")
+        public bool AtEnd => _position == tokens.Count;
+
+        public bool ParseOr()
         {
-            value = ParseOr(tokens, ref position);
-            if (position < tokens.Count && tokens[position] == ")")
-                position++;
+            var value = ParseAnd();
+            while (Accept("OR"))
+                value |= ParseAnd();
+            return value;
         }
-        else
+
+        private bool ParseAnd()
         {
-            value = OpenSourceLicenses.Identifiers.Contains(token) ||
-                    (token.EndsWith('+') && OpenSourceLicenses.Identifiers.Contains(token[..^1]));
+            var value = ParseTerm();
+            while (Accept("AND"))
+                value &= ParseTerm();
+            return value;
         }
-        // "Apache-2.0 WITH LLVM-exception": an exception only adds permissions.
-        if (position + 1 < tokens.Count && tokens[position].Equals("WITH", StringComparison.OrdinalIgnoreCase))
-            position += 2;
-        return value;
+
+        private bool ParseTerm()
+        {
+            if (AtEnd || tokens[_position] == ")")
+            {
+                Failed = true;
+                return false;
+            }
+            var token = tokens[_position++];
+            bool value;
+            if (token == "(")
+            {
+                value = ParseOr();
+                if (!Accept(")"))
+                    Failed = true;
+            }
+            else
+            {
+                value = OpenSourceLicenses.Identifiers.Contains(token) ||
+                        (token.EndsWith('+') && OpenSourceLicenses.Identifiers.Contains(token[..^1]));
+            }
+            // "Apache-2.0 WITH LLVM-exception": an exception only adds permissions.
+            if (Accept("WITH"))
+            {
+                if (AtEnd)
+                    Failed = true;
+                else
+                    _position++;
+            }
+            return value;
+        }
+
+        private bool Accept(string keyword)
+        {
+            if (AtEnd || !tokens[_position].Equals(keyword, StringComparison.OrdinalIgnoreCase))
+                return false;
+            _position++;
+            return true;
+        }
     }
 
     private static List<string> Tokenize(string text)
