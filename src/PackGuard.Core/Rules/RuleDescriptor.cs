@@ -17,6 +17,9 @@ public sealed record RuleDescriptor(
 {
     /// <summary>The family part of the id (<c>source-map</c> in <c>source-map/embedded-sources</c>).</summary>
     public string Family => Id[..Id.IndexOf('/', StringComparison.Ordinal)];
+
+    /// <summary>How often the rule's findings are true positives; SARIF consumers rank alerts by it.</summary>
+    public RulePrecision Precision { get; init; } = RulePrecision.High;
 }
 
 /// <summary>

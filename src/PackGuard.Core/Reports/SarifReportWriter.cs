@@ -1,0 +1,150 @@
+using System.Text.Json;
+using PackGuard.Findings;
+using PackGuard.Policy;
+using PackGuard.Rules;
+
+namespace PackGuard.Reports;
+
+/// <summary>
+/// Writes SARIF 2.1.0 for code-scanning tools: one run per scanned target, the rules that fired
+/// with their help text, one result per finding. The PackGuard-specific facts (severity, measured
+/// figures, target, verdict) travel in property bags, so nothing of the JSON report is lost.
+/// </summary>
+/// <remarks>
+/// Output is deterministic (no timestamps, no machine paths) so that it can be snapshot-tested
+/// and diffed between runs.
+/// </remarks>
+public sealed class SarifReportWriter : IReportWriter
+{
+    /// <summary>The OASIS schema the output conforms to.</summary>
+    public const string SchemaUri =
+        "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+    /// <summary>The key under which results carry PackGuard's fingerprint.</summary>
+    public const string FingerprintKey = "packguard/v1";
+
+    // Result property names PackGuard sets itself; a finding property with one of these names is
+    // written as "finding.<name>" instead of overwriting it (or, for "tags", breaking the schema).
+    private static readonly HashSet<string> ReservedResultProperties = new(StringComparer.Ordinal)
+    {
+        "severity", "originalPath", "tags",
+    };
+
+    private readonly RuleCatalog _catalog;
+    private readonly string _toolVersion;
+
+    /// <summary>Creates a writer.</summary>
+    /// <param name="catalog">Describes the rules that fired in <c>tool.driver.rules</c>.</param>
+    /// <param name="toolVersion">
+    /// The version to report; defaults to this assembly's informational version without build metadata.
+    /// </param>
+    public SarifReportWriter(RuleCatalog catalog, string? toolVersion = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _toolVersion = toolVersion ?? ToolVersion.Current;
+    }
+
+    /// <inheritdoc />
+    public void Write(IReadOnlyList<ScanReport> reports, Stream output)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ReportJson.WriteDocument(output, json =>
+        {
+            json.WriteStartObject();
+            json.WriteString("$schema", SchemaUri);
+            json.WriteString("version", "2.1.0");
+            json.WriteStartArray("runs");
+            foreach (var report in reports)
+                WriteRun(json, report);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
+    }
+
+    private void WriteRun(Utf8JsonWriter json, ScanReport report)
+    {
+        var findings = report.Result.Findings;
+        var rules = SarifRuleSet.For(findings, _catalog);
+
+        json.WriteStartObject();
+        json.WriteStartObject("tool");
+        json.WriteStartObject("driver");
+        json.WriteString("name", "PackGuard");
+        json.WriteString("version", _toolVersion);
+        json.WriteString("semanticVersion", _toolVersion);
+        rules.Write(json);
+        json.WriteEndObject();
+        json.WriteEndObject();
+
+        json.WriteStartArray("invocations");
+        json.WriteStartObject();
+        json.WriteBoolean("executionSuccessful", true);
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartArray("results");
+        foreach (var finding in findings)
+            WriteResult(json, finding, rules.IndexOf(finding.RuleId));
+        json.WriteEndArray();
+
+        json.WriteStartObject("properties");
+        json.WritePropertyName("target");
+        ReportJson.WriteTarget(json, report.Result.Target);
+        json.WriteString("verdict", report.Verdict.ToName());
+        json.WriteString("failOn", report.FailOn.Name);
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", finding.RuleId);
+        json.WriteNumber("ruleIndex", ruleIndex);
+        json.WriteString("level", SarifSeverity.Level(finding.Severity));
+        json.WriteStartObject("message");
+        json.WriteString("text", MessageText(finding));
+        json.WriteEndObject();
+
+        json.WriteStartArray("locations");
+        SarifLocation.Write(json, finding.Location);
+        json.WriteEndArray();
+
+        json.WriteStartObject("partialFingerprints");
+        json.WriteString(FingerprintKey, finding.Fingerprint);
+        json.WriteEndObject();
+
+        json.WriteStartObject("properties");
+        json.WriteString("severity", finding.Severity.ToName());
+        if (finding.Location.OriginalPath is { } originalPath)
+            json.WriteString("originalPath", originalPath);
+        var written = new HashSet<string>(ReservedResultProperties, StringComparer.Ordinal);
+        foreach (var (name, value) in finding.Properties)
+        {
+            var key = name;
+            while (!written.Add(key))
+                key = "finding." + key;
+            json.WritePropertyName(key);
+            if (value is null)
+                json.WriteNullValue();
+            else
+                value.WriteTo(json);
+        }
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    // Code-scanning UIs show the message and the physical location; the original source path and
+    // the fix would otherwise be one click (or one property bag) away.
+    private static string MessageText(Finding finding)
+    {
+        var text = finding.Message;
+        if (finding.Location.OriginalPath is { } originalPath
+            && !text.Contains(originalPath, StringComparison.Ordinal))
+            text += $"\n\nOriginal source: {originalPath}";
+        if (!string.IsNullOrEmpty(finding.Fix))
+            text += $"\n\nFix: {finding.Fix}";
+        return text;
+    }
+}
