@@ -29,8 +29,18 @@ internal sealed class CachedDownloader(RegistryHttp http, DownloadCache cache)
 
     public async Task<DownloadedFile> GetAsync(DownloadRequest download, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
-        if (download.Expected is { } expected && await cache.FindAsync(expected, download.Extension, ct).ConfigureAwait(false) is { } hit)
-            return new DownloadedFile(hit.Path, hit.Hash, FromCache: true);
+        if (download.Expected is { } expected)
+        {
+            try
+            {
+                if (await cache.FindAsync(expected, download.Extension, ct).ConfigureAwait(false) is { } hit)
+                    return new DownloadedFile(hit.Path, hit.Hash, FromCache: true);
+            }
+            catch (Exception ex) when (IsLocalFailure(ex))
+            {
+                throw CacheFailure(download, ex);
+            }
+        }
 
         return await http.GetAsync(download.Request, (response, token) => SaveAsync(download, response, progress, token), ct).ConfigureAwait(false);
     }
@@ -47,7 +57,7 @@ internal sealed class CachedDownloader(RegistryHttp http, DownloadCache cache)
 
         var algorithm = download.Expected?.Algorithm ?? HashAlgorithms.Sha512;
         using var hash = HashAlgorithms.Create(algorithm);
-        await using var writer = cache.BeginWrite();
+        await using var writer = Local(download, cache.BeginWrite);
         var total = response.Content.Headers.ContentLength;
         await using (var body = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false))
         {
@@ -55,10 +65,18 @@ internal sealed class CachedDownloader(RegistryHttp http, DownloadCache cache)
             long received = 0;
             progress?.Report(new TransferProgress(download.Label, 0, total));
             int read;
+            // Read failures are the network's (RegistryHttp retries them); write failures are the disk's.
             while ((read = await body.ReadAsync(buffer, ct).ConfigureAwait(false)) > 0)
             {
                 hash.AppendData(buffer, 0, read);
-                await writer.Stream.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                try
+                {
+                    await writer.Stream.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (IsLocalFailure(ex))
+                {
+                    throw CacheFailure(download, ex);
+                }
                 received += read;
                 progress?.Report(new TransferProgress(download.Label, received, total));
             }
@@ -72,7 +90,31 @@ internal sealed class CachedDownloader(RegistryHttp http, DownloadCache cache)
                 $"but the download hashes to {actual.Abbreviated}. The download was discarded; " +
                 "the registry, a proxy or the network served different bytes than were published.");
         }
-        var path = await writer.CommitAsync(actual, download.Extension, ct).ConfigureAwait(false);
-        return new DownloadedFile(path, download.Expected is null ? null : actual, FromCache: false);
+        try
+        {
+            var path = await writer.CommitAsync(actual, download.Extension, ct).ConfigureAwait(false);
+            return new DownloadedFile(path, download.Expected is null ? null : actual, FromCache: false);
+        }
+        catch (Exception ex) when (IsLocalFailure(ex))
+        {
+            throw CacheFailure(download, ex);
+        }
     }
+
+    private T Local<T>(DownloadRequest download, Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (Exception ex) when (IsLocalFailure(ex))
+        {
+            throw CacheFailure(download, ex);
+        }
+    }
+
+    private static bool IsLocalFailure(Exception ex) => ex is IOException or UnauthorizedAccessException;
+
+    private TargetUnavailableException CacheFailure(DownloadRequest download, Exception ex) =>
+        new($"Could not store {download.Label} in the download cache {cache.RootPath}: {ex.Message} (set PACKGUARD_CACHE_DIR to use another directory).", ex);
 }

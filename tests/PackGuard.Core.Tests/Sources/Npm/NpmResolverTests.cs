@@ -300,6 +300,18 @@ public sealed class NpmResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cache_that_cannot_be_written_is_reported_as_such()
+    {
+        PublishDemo();
+        await File.WriteAllTextAsync(_box.Cache.RootPath, "a file where the cache directory should be");
+
+        var ex = await Should.ThrowAsync<TargetUnavailableException>(() => Resolve("npm:demo"));
+
+        ex.Message.ShouldContain($"Could not store npm:demo@1.1.0 in the download cache {_box.Cache.RootPath}");
+        _box.Http.CountFor(_v110.TarballUrl).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Without_integrity_the_sha1_shasum_is_verified()
     {
         var old = _v100 with { Integrity = null };
