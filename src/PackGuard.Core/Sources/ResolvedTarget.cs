@@ -15,6 +15,12 @@ public sealed record ResolvedTarget(TargetSpec Spec, string LocalPath, bool IsDi
     /// <summary>The registry or feed the bytes came from, for registry targets.</summary>
     public Uri? Registry { get; init; }
 
+    /// <summary>
+    /// The concrete version a registry target resolved to (a tag or range in the spec becomes
+    /// e.g. <c>7.0.0</c>); <see langword="null"/> for local targets.
+    /// </summary>
+    public string? ResolvedVersion { get; init; }
+
     /// <summary>The integrity string the registry published and that the download matched (e.g. <c>sha512-...</c>).</summary>
     public string? VerifiedIntegrity { get; init; }
 }
