@@ -23,8 +23,9 @@ namespace PackGuard.Artifacts;
 /// </summary>
 public sealed class ArtifactWalker
 {
-    // Large sequential reads; the gzip decoder pulls 8 KiB at a time and should not cause a system call each time.
-    private const int FileBufferSize = 1024 * 1024;
+    // The gzip decoder pulls 8 KiB at a time and should not cost a system call each time; a zip
+    // reader seeks between entries, and each seek outside the buffer refills it, so not too large.
+    private const int FileBufferSize = 128 * 1024;
 
     private readonly ArtifactLimits _limits;
     private readonly IFindingSink _findings;

@@ -97,6 +97,44 @@ public sealed class NestedArchiveTests
     }
 
     [Fact]
+    public void A_gzip_compressed_zip_has_no_declared_size_and_is_buffered_as_it_arrives()
+    {
+        var zip = TestArchive.Zip([TestFile.Text("inner.txt", "inside")]);
+
+        var outcome = Walk.Bytes(TestArchive.Gzip(zip), "bundle.zip.gz");
+
+        outcome.Visitor.Paths.ShouldBe(["bundle.zip", "bundle.zip!inner.txt"]);
+        outcome.Visitor["bundle.zip"].Entry.Size.ShouldBeNull();
+        outcome.Visitor["bundle.zip!inner.txt"].Text.ShouldBe("inside");
+    }
+
+    [Fact]
+    public void A_gzip_compressed_zip_larger_than_the_entry_limit_is_reported_and_skipped()
+    {
+        var zip = TestArchive.Zip([new TestFile("random.bin", RandomBytes(300_000))], System.IO.Compression.CompressionLevel.NoCompression);
+
+        var outcome = Walk.Bytes(TestArchive.Gzip(zip), "bundle.zip.gz", new ArtifactLimits(MaxEntrySize: 100_000));
+
+        outcome.Visitor.Paths.ShouldBe(["bundle.zip"]);
+        var finding = outcome.Single(ArchiveRules.LimitsExceeded);
+        finding.Location.Path.ShouldBe("bundle.zip");
+        finding.Properties["limit"]!.GetValue<string>().ShouldBe("entrySize");
+    }
+
+    [Fact]
+    public void A_nested_zip_that_declares_more_than_it_holds_is_corrupt_not_a_memory_hog()
+    {
+        var zip = TestArchive.Zip([TestFile.Text("a.txt", "a")]);
+        var central = zip.AsSpan().IndexOf((ReadOnlySpan<byte>)[0x50, 0x4B, 0x01, 0x02]);
+        BitConverter.GetBytes(400_000_000).CopyTo(zip, central + 24);
+
+        var outcome = Walk.Bytes(TestArchive.NpmTarball(new TestFile("liar.zip", zip), TestFile.Text("z.js", "z")), "pkg.tgz");
+
+        outcome.Single(ArchiveRules.Corrupt).Message.ShouldContain("reading stopped at 'package/liar.zip!a.txt'");
+        outcome.Visitor["package/z.js"].Text.ShouldBe("z");
+    }
+
+    [Fact]
     public void Archives_nested_deeper_than_the_limit_are_read_as_plain_files()
     {
         var innermost = TestArchive.Tar([TestFile.Text("deep.txt", "deep")]);
@@ -137,5 +175,12 @@ public sealed class NestedArchiveTests
 
         outcome.Summary.EntryCount.ShouldBe(4);
         outcome.Summary.ExpandedBytes.ShouldBe(2 + 3 + 1); // the nested archive's raw bytes are not content
+    }
+
+    private static byte[] RandomBytes(int count)
+    {
+        var data = new byte[count];
+        new Random(count).NextBytes(data);
+        return data;
     }
 }

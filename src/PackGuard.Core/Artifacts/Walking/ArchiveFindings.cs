@@ -59,9 +59,11 @@ internal static class ArchiveFindings
         $"Remove the link '{path}' or point it at a file inside the package with a relative target.",
         new JsonObject { ["reason"] = EntryPaths.LinkOutsideRoot, ["target"] = target });
 
-    public static Finding Corrupt(string path, string problem) => Build(
+    public static Finding Corrupt(string path, string problem, string? innerEntry) => Build(
         ArchiveRules.CorruptRule, path, null, Severity.Medium,
-        $"The nested archive '{path}' cannot be read ({problem}); its contents were not inspected.",
+        innerEntry is null
+            ? $"The nested archive '{path}' cannot be read ({problem}); its contents were not inspected."
+            : $"The nested archive '{path}' cannot be read ({problem}); reading stopped at '{innerEntry}' and the rest of it was not inspected.",
         $"Regenerate '{path}' in the build and check that it extracts, or remove it from the package.",
         new JsonObject { ["reason"] = problem });
 

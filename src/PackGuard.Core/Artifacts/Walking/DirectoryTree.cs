@@ -8,6 +8,8 @@ namespace PackGuard.Artifacts.Walking;
 /// </summary>
 internal static class DirectoryTree
 {
+    private const int ZipBufferSize = 64 * 1024;
+
     public static void Walk(WalkContext context, string root)
     {
         var rootPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
@@ -36,9 +38,11 @@ internal static class DirectoryTree
                 context.Visitor.OnEntry(entry, ReadOnlySpan<byte>.Empty)?.Complete(truncated: false);
                 continue;
             }
-            using var stream = Open(info.FullName, relative, FileOptions.SequentialScan);
+            // Unbuffered for content, which the walker reads in large chunks; buffered for a zip,
+            // whose reader asks for a few bytes at a time while it seeks through headers.
+            using var stream = Open(info.FullName, relative, bufferSize: 0, FileOptions.SequentialScan);
             EntryReader.ReadFile(context, entry, stream, SkipMode.Abandon,
-                reopen: () => Open(info.FullName, relative, FileOptions.RandomAccess));
+                reopen: () => Open(info.FullName, relative, ZipBufferSize, FileOptions.RandomAccess));
         }
     }
 
@@ -71,12 +75,11 @@ internal static class DirectoryTree
         return found;
     }
 
-    private static FileStream Open(string path, string relative, FileOptions options)
+    private static FileStream Open(string path, string relative, int bufferSize, FileOptions options)
     {
         try
         {
-            // Unbuffered: the walker reads in large chunks, so a FileStream buffer would only add a copy.
-            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, options);
+            return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize, options);
         }
         catch (Exception e) when (ArchiveDamageException.IsDamage(e))
         {

@@ -34,9 +34,10 @@ internal static class EntryPaths
     {
         if (IsAbsolute(name))
             return AbsolutePath;
-        foreach (var segment in name.Split('/', '\\'))
+        var rest = name.AsSpan();
+        foreach (var range in rest.SplitAny('/', '\\'))
         {
-            if (segment == "..")
+            if (rest[range] is "..")
                 return ParentTraversal;
         }
         return null;

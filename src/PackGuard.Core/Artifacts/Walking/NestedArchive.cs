@@ -1,3 +1,4 @@
+using System.Buffers;
 using PackGuard.Artifacts.Streams;
 
 namespace PackGuard.Artifacts.Walking;
@@ -8,6 +9,8 @@ namespace PackGuard.Artifacts.Walking;
 /// </summary>
 internal static class NestedArchive
 {
+    private const int InitialBuffer = 1024 * 1024;
+
     /// <summary>
     /// Walks the entry as a nested archive when its head says it is one and the limits allow it.
     /// Returns <see langword="false"/> when the caller must read it as an ordinary file.
@@ -48,7 +51,7 @@ internal static class NestedArchive
         }
         catch (ArchiveDamageException e) when (e.Depth == depth)
         {
-            context.Report(ArchiveFindings.Corrupt(entry.Path, e.Problem));
+            context.Report(ArchiveFindings.Corrupt(entry.Path, e.Problem, e.EntryPath));
         }
         return true;
     }
@@ -78,30 +81,33 @@ internal static class NestedArchive
         ZipLevel.Walk(context, memory, prefix, depth, data.Value.Count);
     }
 
-    /// <summary>Reads a nested zip into memory, bounded by the entry-size limit.</summary>
+    /// <summary>
+    /// Reads a nested zip into memory, bounded by the entry-size limit. The buffer grows with the
+    /// bytes that really arrive, so a header that declares a huge entry cannot reserve memory.
+    /// </summary>
     private static ArraySegment<byte>? Buffer(WalkContext context, ArtifactEntry entry, ReadOnlyMemory<byte> head, Stream content)
     {
-        if (entry.Size is { } size)
-        {
-            var data = new byte[size];
-            head.Span.CopyTo(data);
-            content.ReadExactly(data.AsSpan(head.Length));
-            return data;
-        }
         var max = MaxBuffer(context);
-        using var memory = new MemoryStream();
+        using var memory = new MemoryStream((int)Math.Min(entry.Size ?? 0, InitialBuffer) + head.Length);
         memory.Write(head.Span);
-        var chunk = new byte[EntryReader.ChunkSize];
-        int read;
-        while ((read = content.Read(chunk)) > 0)
+        var chunk = ArrayPool<byte>.Shared.Rent(EntryReader.ChunkSize);
+        try
         {
-            context.CancellationToken.ThrowIfCancellationRequested();
-            if (memory.Length + read > max)
+            int read;
+            while ((read = content.Read(chunk)) > 0)
             {
-                context.Report(ArchiveFindings.EntryTooLarge(entry.Path, memory.Length + read, context.Limits.MaxEntrySize, declared: false));
-                return null;
+                context.CancellationToken.ThrowIfCancellationRequested();
+                if (memory.Length + read > max)
+                {
+                    context.Report(ArchiveFindings.EntryTooLarge(entry.Path, memory.Length + read, context.Limits.MaxEntrySize, declared: false));
+                    return null;
+                }
+                memory.Write(chunk, 0, read);
             }
-            memory.Write(chunk, 0, read);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
         return new ArraySegment<byte>(memory.GetBuffer(), 0, (int)memory.Length);
     }
