@@ -36,6 +36,11 @@ internal static class NpmManifestReader
         {
             problems.Add($"{path} is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}); what follows was not read.");
         }
+        catch (InvalidOperationException)
+        {
+            // Utf8JsonReader checks UTF-8 only when a string is decoded, and reports it this way.
+            problems.Add($"{path} holds text that is not valid UTF-8; what follows it was not read.");
+        }
         return fields.ToMetadata(problems);
     }
 

@@ -71,40 +71,52 @@ internal sealed class ReadAheadStream : ReadOnlyStream
         {
             while (true)
             {
-                var chunk = new Chunk(ArrayPool<byte>.Shared.Rent(ChunkSize), 0, null);
-                try
-                {
-                    chunk = chunk with { Length = source.ReadAtLeast(chunk.Buffer.AsSpan(0, ChunkSize), ChunkSize, throwOnEndOfStream: false) };
-                }
-                catch (Exception e)
-                {
-                    Release(ref chunk);
-                    _ready.Add(new Chunk(null, 0, ExceptionDispatchInfo.Capture(e)), token);
+                var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
+                var (length, error) = Fill(source, buffer);
+                // The bytes read before a failure go first, so the consumer meets the exception
+                // exactly where the source threw it.
+                if (length == 0 || !Hand(new Chunk(buffer, length, null), token))
+                    ArrayPool<byte>.Shared.Return(buffer);
+                if (error is not null)
+                    Hand(new Chunk(null, 0, error), token);
+                if (error is not null || length < ChunkSize || token.IsCancellationRequested)
                     return;
-                }
-                if (chunk.Length == 0)
-                {
-                    Release(ref chunk);
-                    return;
-                }
-                try
-                {
-                    _ready.Add(chunk, token);
-                }
-                catch (OperationCanceledException)
-                {
-                    Release(ref chunk);
-                    return;
-                }
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // Disposed or cancelled while handing over an exception: nobody is left to read it.
         }
         finally
         {
             _ready.CompleteAdding();
+        }
+    }
+
+    /// <summary>Reads until the chunk is full, the source ends, or it throws.</summary>
+    private static (int Length, ExceptionDispatchInfo? Error) Fill(Stream source, byte[] buffer)
+    {
+        var length = 0;
+        try
+        {
+            int read;
+            while (length < ChunkSize && (read = source.Read(buffer.AsSpan(length, ChunkSize - length))) > 0)
+                length += read;
+            return (length, null);
+        }
+        catch (Exception e)
+        {
+            return (length, ExceptionDispatchInfo.Capture(e));
+        }
+    }
+
+    /// <summary>Queues a chunk; <see langword="false"/> once the stream is disposed or the walk cancelled.</summary>
+    private bool Hand(Chunk chunk, CancellationToken token)
+    {
+        try
+        {
+            _ready.Add(chunk, token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
