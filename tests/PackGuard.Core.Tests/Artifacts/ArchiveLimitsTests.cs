@@ -48,6 +48,19 @@ public sealed class ArchiveLimitsTests
     }
 
     [Fact]
+    public void A_nested_archive_larger_than_the_entry_limit_is_still_walked_entry_by_entry()
+    {
+        var files = Enumerable.Range(0, 8).Select(i => new TestFile($"part{i}.bin", RandomBytes(4000 + i))).ToArray();
+        var inner = TestArchive.Tar(files.Select(f => f with { Path = "package/" + f.Path }));
+
+        var outcome = Walk.Bytes(TestArchive.NpmTarball(new TestFile("parts.tar", inner)), "pkg.tgz", new ArtifactLimits(MaxEntrySize: 5000));
+
+        inner.Length.ShouldBeGreaterThan(5000);
+        outcome.Findings.ShouldBeEmpty();
+        outcome.Visitor["package/parts.tar!package/part7.bin"].Content.ShouldBe(files[7].Content);
+    }
+
+    [Fact]
     public void Crossing_the_total_size_reports_once_and_stops_reading()
     {
         var tarball = TestArchive.NpmTarball(

@@ -32,12 +32,6 @@ internal static class EntryReader
     public static void ReadFile(WalkContext context, ArtifactEntry entry, Stream raw, SkipMode skip, Func<Stream>? reopen = null)
     {
         var content = new EntryContentStream(raw, entry);
-        var sizeReported = false;
-        if (entry.Size is { } declared && declared > context.Limits.MaxEntrySize)
-        {
-            context.Report(ArchiveFindings.EntryTooLarge(entry.Path, declared, context.Limits.MaxEntrySize, declared: true));
-            sizeReported = true;
-        }
         var buffer = ArrayPool<byte>.Shared.Rent(ChunkSize);
         try
         {
@@ -49,7 +43,7 @@ internal static class EntryReader
                 Skip(context, content, buffer, skip, count: false);
                 return;
             }
-            Deliver(context, entry, content, buffer, headLength, sizeReported, skip);
+            Deliver(context, entry, content, buffer, headLength, skip);
         }
         finally
         {
@@ -57,10 +51,17 @@ internal static class EntryReader
         }
     }
 
+    /// <summary>
+    /// Delivers an ordinary file. (The size limit is judged here, not before: a nested archive is
+    /// not read as content, its own entries are, and each of them meets the limit.)
+    /// </summary>
     private static void Deliver(WalkContext context, ArtifactEntry entry, Stream content, byte[] buffer,
-        int headLength, bool sizeReported, SkipMode skip)
+        int headLength, SkipMode skip)
     {
         var max = context.Limits.MaxEntrySize;
+        var sizeReported = entry.Size > max;
+        if (sizeReported)
+            context.Report(ArchiveFindings.EntryTooLarge(entry.Path, entry.Size!.Value, max, declared: true));
         var fits = context.Consume(headLength);
         var first = (int)Math.Min(fits, max);
         var truncated = first < headLength;
