@@ -21,7 +21,7 @@ internal static class ZipLevel
     /// <param name="archiveLength">Bytes of the archive, which bounds what an entry can claim to compress to.</param>
     public static void Walk(WalkContext context, Stream seekable, string prefix, int depth, long archiveLength)
     {
-        ZipArchive archive;
+        ZipArchive? archive = null;
         IReadOnlyCollection<ZipArchiveEntry> entries;
         try
         {
@@ -30,6 +30,7 @@ internal static class ZipLevel
         }
         catch (Exception e) when (ArchiveDamageException.IsDamage(e))
         {
+            archive?.Dispose();
             throw ArchiveDamageException.From(e, depth, null);
         }
         using (archive)
