@@ -12,7 +12,7 @@ public sealed class CancellationTests
     public void Cancelling_during_the_walk_stops_it(bool readAhead)
     {
         var files = Enumerable.Range(0, 50).Select(i => new TestFile($"f{i}.bin", new byte[100_000])).ToArray();
-        var path = TestArchive.WriteTemp(TestArchive.NpmTarball(files), "many.tgz");
+        using var artifact = new TempArtifact(TestArchive.NpmTarball(files), "many.tgz");
         using var cancellation = new CancellationTokenSource();
         var seen = 0;
         var visitor = new RecordingVisitor(_ =>
@@ -22,7 +22,7 @@ public sealed class CancellationTests
             return true;
         });
 
-        Should.Throw<OperationCanceledException>(() => Walk.File(path, visitor: visitor, readAhead: readAhead, cancellationToken: cancellation.Token));
+        Should.Throw<OperationCanceledException>(() => Walk.File(artifact.Path, visitor: visitor, readAhead: readAhead, cancellationToken: cancellation.Token));
 
         visitor.Entries.Count.ShouldBe(3);
     }
@@ -30,11 +30,11 @@ public sealed class CancellationTests
     [Fact]
     public void An_already_cancelled_token_walks_nothing()
     {
-        var path = TestArchive.WriteTemp(TestArchive.NpmTarball(TestFile.Text("a.js", "a")), "a.tgz");
+        using var artifact = new TempArtifact(TestArchive.NpmTarball(TestFile.Text("a.js", "a")), "a.tgz");
         var visitor = new RecordingVisitor();
 
         Should.Throw<OperationCanceledException>(() =>
-            new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(path, visitor, new CancellationToken(canceled: true)));
+            new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(artifact.Path, visitor, new CancellationToken(canceled: true)));
 
         visitor.Entries.ShouldBeEmpty();
     }
@@ -42,11 +42,11 @@ public sealed class CancellationTests
     [Fact]
     public void A_visitor_exception_is_not_mistaken_for_damage()
     {
-        var path = TestArchive.WriteTemp(TestArchive.NpmTarball(TestFile.Text("a.js", "a")), "a.tgz");
+        using var artifact = new TempArtifact(TestArchive.NpmTarball(TestFile.Text("a.js", "a")), "a.tgz");
         var visitor = new ThrowingVisitor();
 
         Should.Throw<InvalidDataException>(() =>
-            new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(path, visitor, CancellationToken.None))
+            new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(artifact.Path, visitor, CancellationToken.None))
             .Message.ShouldBe("inspector bug");
     }
 

@@ -17,15 +17,8 @@ internal static class Walk
     public static WalkOutcome Bytes(byte[] data, string fileName, ArtifactLimits? limits = null,
         RecordingVisitor? visitor = null, bool readAhead = true)
     {
-        var path = TestArchive.WriteTemp(data, fileName);
-        try
-        {
-            return File(path, limits, visitor, readAhead);
-        }
-        finally
-        {
-            System.IO.Directory.Delete(Path.GetDirectoryName(path)!, recursive: true);
-        }
+        using var artifact = new TempArtifact(data, fileName);
+        return File(artifact.Path, limits, visitor, readAhead);
     }
 
     public static WalkOutcome File(string path, ArtifactLimits? limits = null, RecordingVisitor? visitor = null,

@@ -131,10 +131,10 @@ public sealed class MetadataCollectorTests
     public void A_manifest_cut_by_an_archive_limit_is_a_problem()
     {
         var json = """{"name":"cut","version":"1.0.0","keywords":[""" + string.Join(',', Enumerable.Repeat("\"k\"", 500)) + "]}";
-        var path = TestArchive.WriteTemp(TestArchive.NpmTarball(TestFile.Text("package.json", json)), "cut.tgz");
+        using var artifact = new TempArtifact(TestArchive.NpmTarball(TestFile.Text("package.json", json)), "cut.tgz");
         var collector = new MetadataCollector();
 
-        new ArtifactWalker(new ArtifactLimits(MaxEntrySize: 1000), new FindingList()).WalkFile(path, collector, CancellationToken.None);
+        new ArtifactWalker(new ArtifactLimits(MaxEntrySize: 1000), new FindingList()).WalkFile(artifact.Path, collector, CancellationToken.None);
 
         collector.Result.Name.ShouldBe("cut");
         collector.Result.Problems.ShouldHaveSingleItem().ShouldContain("was cut short");
@@ -152,9 +152,9 @@ public sealed class MetadataCollectorTests
 
     private static PackageMetadata Collect(byte[] artifact, string fileName)
     {
-        var path = TestArchive.WriteTemp(artifact, fileName);
+        using var temp = new TempArtifact(artifact, fileName);
         var collector = new MetadataCollector();
-        new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(path, collector, CancellationToken.None);
+        new ArtifactWalker(ArtifactLimits.Default, new FindingList()).WalkFile(temp.Path, collector, CancellationToken.None);
         return collector.Result;
     }
 }
