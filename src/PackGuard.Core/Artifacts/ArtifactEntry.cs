@@ -21,6 +21,13 @@ public enum EntryKind
 /// <param name="Depth">0 for entries of the scanned artifact, 1 inside a nested archive, and so on.</param>
 public sealed record ArtifactEntry(string Path, EntryKind Kind, long? Size, string? LinkTarget = null, int Depth = 0)
 {
+    /// <summary>
+    /// Set on a file entry that the walker opens as a nested archive: the visitor is told about it
+    /// with an empty head (its sink is ignored), and the archive's own entries follow with
+    /// <c>!</c> names. <see cref="ArchiveFormat.None"/> for every other entry.
+    /// </summary>
+    public ArchiveFormat NestedArchive { get; init; }
+
     /// <summary>The path inside the innermost archive (after the last <c>!</c>).</summary>
     public string InnerPath => Path[(Path.LastIndexOf('!') + 1)..];
 

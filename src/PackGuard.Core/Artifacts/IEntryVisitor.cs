@@ -10,7 +10,9 @@ public interface IEntryVisitor
     /// <summary>Called once per entry, in archive order.</summary>
     /// <param name="entry">The entry.</param>
     /// <param name="head">The first bytes of a file entry (up to <see cref="ContentSniffer.HeadSize"/>), empty otherwise.</param>
-    /// <returns>A sink for the entry's bytes, or <see langword="null"/> when the content is not needed.</returns>
+    /// <returns>A sink for the entry's bytes, or <see langword="null"/> when the content is not needed. The sink
+    /// of a directory, a link or a nested archive the walker opens (<see cref="ArtifactEntry.NestedArchive"/>) is
+    /// ignored: their head is empty and a nested archive's content arrives as the entries that follow it.</returns>
     IEntryContentSink? OnEntry(ArtifactEntry entry, ReadOnlySpan<byte> head);
 }
 

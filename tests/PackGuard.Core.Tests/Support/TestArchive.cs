@@ -12,6 +12,9 @@ public sealed record TestFile(string Path, byte[] Content, string? LinkTarget = 
 
     /// <summary>A symbolic link.</summary>
     public static TestFile Symlink(string path, string target) => new(path, [], target);
+
+    /// <summary>A tar hard link to another entry.</summary>
+    public static TestFile Hardlink(string path, string target) => new(path, [], target, HardLink: true);
 }
 
 /// <summary>Builds small archives in memory so that tests own their fixtures.</summary>
@@ -47,6 +50,9 @@ public static class TestArchive
     /// <summary>A gzip-compressed tar, like an npm tarball.</summary>
     public static byte[] TarGz(IEnumerable<TestFile> files) => Gzip(Tar(files));
 
+    /// <summary>A gzip-compressed tar in the given tar format.</summary>
+    public static byte[] TarGz(IEnumerable<TestFile> files, TarEntryFormat format) => Gzip(Tar(files, format));
+
     /// <summary>An npm-style tarball: every path is placed under <c>package/</c>.</summary>
     public static byte[] NpmTarball(params TestFile[] files) =>
         TarGz(files.Select(f => f with { Path = "package/" + f.Path }));
@@ -61,14 +67,17 @@ public static class TestArchive
     }
 
     /// <summary>A zip archive (also the shape of .nupkg, .whl, .jar and .vsix).</summary>
-    public static byte[] Zip(IEnumerable<TestFile> files)
+    public static byte[] Zip(IEnumerable<TestFile> files) => Zip(files, CompressionLevel.Fastest);
+
+    /// <summary>A zip archive compressed at the given level (<see cref="CompressionLevel.SmallestSize"/> for bombs).</summary>
+    public static byte[] Zip(IEnumerable<TestFile> files, CompressionLevel level)
     {
         using var buffer = new MemoryStream();
         using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
         {
             foreach (var file in files)
             {
-                var entry = zip.CreateEntry(file.Path, CompressionLevel.Fastest);
+                var entry = zip.CreateEntry(file.Path, level);
                 if (file.LinkTarget is not null)
                 {
                     // Unix symlink: S_IFLNK in the high 16 bits of the external attributes, target as content.

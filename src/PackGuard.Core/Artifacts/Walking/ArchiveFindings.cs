@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using PackGuard.Findings;
+using PackGuard.Rules;
+
+namespace PackGuard.Artifacts.Walking;
+
+/// <summary>
+/// Builds the findings of <see cref="ArchiveRules"/>: one method per situation, so that messages,
+/// properties and fingerprints stay consistent wherever the walker meets it.
+/// </summary>
+internal static class ArchiveFindings
+{
+    public static Finding EntryTooLarge(string path, long size, long max, bool declared) => Limit(
+        path, "entrySize", size, max, Severity.Medium,
+        declared
+            ? $"'{path}' declares {ByteSize.Format(size)}, more than the {ByteSize.Format(max)} entry-size limit; only its first {ByteSize.Format(max)} were inspected."
+            : $"'{path}' holds more than {ByteSize.Format(max)}, the entry-size limit; only its first {ByteSize.Format(max)} were inspected.",
+        $"Remove '{path}' from the package if it should not ship, or raise the entry-size limit for this package.",
+        new JsonObject { ["declared"] = declared });
+
+    public static Finding TotalTooLarge(string path, long expanded, long max) => Limit(
+        path, "totalSize", expanded, max, Severity.Medium,
+        $"The artifact expands to more than {ByteSize.Format(max)}, the total-size limit; reading stopped in '{path}' and later entries were not inspected.",
+        "Find what makes the package this large (build output, test data, vendored archives) and exclude it, or raise the total-size limit.");
+
+    public static Finding TooManyEntries(string path, int max) => Limit(
+        path, "entryCount", max + 1L, max, Severity.Medium,
+        $"The artifact has more than {max.ToString(CultureInfo.InvariantCulture)} entries, the entry limit; '{path}' and the entries after it were not inspected.",
+        "Check the package's file list for directories that should not ship (node_modules, caches, fixtures), or raise the entry limit.");
+
+    public static Finding TooDeep(string path, int depth, int max) => Limit(
+        path, "depth", depth, max, Severity.Medium,
+        $"'{path}' is an archive nested {depth.ToString(CultureInfo.InvariantCulture)} levels deep, beyond the depth limit of {max.ToString(CultureInfo.InvariantCulture)}; it was inspected as an ordinary file, not opened.",
+        $"Ship the contents of '{path}' unpacked if they are needed, or raise the depth limit.");
+
+    public static Finding RatioExceeded(string path, string stream, long expanded, long compressed, double max)
+    {
+        var ratio = Math.Round((double)expanded / compressed, 1);
+        return Limit(
+            path, "compressionRatio", ratio, max, Severity.High,
+            string.Create(CultureInfo.InvariantCulture,
+                $"The {stream} expanded {ByteSize.Format(expanded)} from {ByteSize.Format(compressed)} (ratio {ratio:0.#}, limit {max:0.#}) while reading '{path}'; this looks like a decompression bomb, and the rest of that stream was not read."),
+            $"Do not install or publish this artifact until you know why '{path}' compresses this well; remove it if it is not needed.",
+            new JsonObject { ["expandedBytes"] = expanded, ["compressedBytes"] = compressed });
+    }
+
+    public static Finding UnsafeName(string path, string reason) => Build(
+        ArchiveRules.UnsafePathRule, path, reason, Severity.High,
+        reason == EntryPaths.AbsolutePath
+            ? $"The entry name '{path}' is absolute; an extractor that trusts it writes outside its target directory."
+            : $"The entry name '{path}' climbs out with '..'; an extractor that trusts it writes outside its target directory.",
+        $"Rebuild the archive so that '{path}' is a plain relative path inside the package.",
+        new JsonObject { ["reason"] = reason });
+
+    public static Finding UnsafeLink(string path, string target) => Build(
+        ArchiveRules.UnsafePathRule, path, EntryPaths.LinkOutsideRoot, Severity.High,
+        $"The link '{path}' points to '{target}', outside the archive; extracting it exposes or overwrites files elsewhere on the machine.",
+        $"Remove the link '{path}' or point it at a file inside the package with a relative target.",
+        new JsonObject { ["reason"] = EntryPaths.LinkOutsideRoot, ["target"] = target });
+
+    public static Finding Corrupt(string path, string problem, string? innerEntry) => Build(
+        ArchiveRules.CorruptRule, path, null, Severity.Medium,
+        innerEntry is null
+            ? $"The nested archive '{path}' cannot be read ({problem}); its contents were not inspected."
+            : $"The nested archive '{path}' cannot be read ({problem}); reading stopped at '{innerEntry}' and the rest of it was not inspected.",
+        $"Regenerate '{path}' in the build and check that it extracts, or remove it from the package.",
+        new JsonObject { ["reason"] = problem });
+
+    private static Finding Limit(string path, string limit, JsonNode value, JsonNode max, Severity severity,
+        string message, string fix, JsonObject? extra = null)
+    {
+        var properties = new JsonObject { ["limit"] = limit, ["value"] = value, ["max"] = max };
+        foreach (var (key, node) in extra ?? [])
+            properties[key] = node?.DeepClone();
+        return Build(ArchiveRules.LimitsExceededRule, path, limit, severity, message, fix, properties);
+    }
+
+    private static Finding Build(RuleDescriptor rule, string path, string? discriminator, Severity severity,
+        string message, string fix, JsonObject properties) =>
+        new(rule.Id, severity, rule.Title, message, new FindingLocation(path),
+            Fingerprint.Compute(rule.Id, path, discriminator), properties)
+        { Fix = fix };
+}

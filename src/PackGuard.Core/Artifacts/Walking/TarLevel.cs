@@ -1,0 +1,56 @@
+using System.Formats.Tar;
+
+namespace PackGuard.Artifacts.Walking;
+
+/// <summary>
+/// Walks a tar stream strictly in order (ustar, pax and GNU long names alike): every entry's data
+/// is read, or drained, before the next header, so a gzip-compressed tar is never buffered.
+/// </summary>
+internal static class TarLevel
+{
+    public static void Walk(WalkContext context, Stream archive, string prefix, int depth)
+    {
+        using var reader = new TarReader(archive, leaveOpen: true);
+        string? last = null;
+        while (!context.Stopped)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            TarEntry? tar;
+            try
+            {
+                tar = reader.GetNextEntry(copyData: false);
+            }
+            catch (Exception e) when (ArchiveDamageException.IsDamage(e))
+            {
+                throw ArchiveDamageException.From(e, depth, last);
+            }
+            if (tar is null)
+                return;
+            if (tar.EntryType == TarEntryType.GlobalExtendedAttributes)
+                continue;
+
+            var kind = KindOf(tar.EntryType);
+            var name = EntryPaths.Normalize(tar.Name, kind == EntryKind.Directory);
+            if (name.Length == 0 && kind == EntryKind.Directory)
+                continue; // "./", the archive's own root
+            var link = kind is EntryKind.SymbolicLink or EntryKind.HardLink ? tar.LinkName : null;
+            var entry = new ArtifactEntry(prefix + name, kind, kind == EntryKind.File ? tar.Length : null, link, depth);
+            last = entry.Path;
+            if (!context.Admit(entry, name))
+                return;
+            if (kind == EntryKind.File)
+                EntryReader.ReadFile(context, entry, tar.DataStream ?? Stream.Null, SkipMode.Drain);
+            else
+                context.Visitor.OnEntry(entry, ReadOnlySpan<byte>.Empty); // any data (sparse, devices) is skipped by the reader
+        }
+    }
+
+    private static EntryKind KindOf(TarEntryType type) => type switch
+    {
+        TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.ContiguousFile => EntryKind.File,
+        TarEntryType.Directory => EntryKind.Directory,
+        TarEntryType.SymbolicLink => EntryKind.SymbolicLink,
+        TarEntryType.HardLink => EntryKind.HardLink,
+        _ => EntryKind.Other,
+    };
+}

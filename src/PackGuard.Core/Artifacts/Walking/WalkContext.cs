@@ -1,0 +1,74 @@
+using PackGuard.Findings;
+
+namespace PackGuard.Artifacts.Walking;
+
+/// <summary>
+/// The state of one walk, shared by every archive level: the visitor, the limits and the budgets
+/// they impose across nested archives, and the findings they produce. Once a walk-wide limit is
+/// crossed (<see cref="Stopped"/>) every level ends its loop.
+/// </summary>
+internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, IEntryVisitor visitor, CancellationToken cancellationToken)
+{
+    public ArtifactLimits Limits { get; } = limits;
+    public IEntryVisitor Visitor { get; } = visitor;
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>Entries admitted so far, nested ones included.</summary>
+    public int EntryCount { get; private set; }
+
+    /// <summary>Bytes of entry content read so far (delivered or skipped by reading).</summary>
+    public long ExpandedBytes { get; private set; }
+
+    /// <summary>A walk-wide limit was crossed: no more entries or content.</summary>
+    public bool Stopped { get; private set; }
+
+    /// <summary>The last entry admitted: where a stream-wide problem is located.</summary>
+    public string? CurrentPath { get; private set; }
+
+    public void Report(Finding finding) => findings.Report(finding);
+
+    /// <summary>
+    /// Counts an entry and checks its name (and link target, unless the caller resolves links
+    /// itself). Returns <see langword="false"/> when the entry limit stops the walk.
+    /// </summary>
+    /// <param name="entry">The entry.</param>
+    /// <param name="innerName">Its name inside its own archive (names may themselves contain <c>!</c>).</param>
+    /// <param name="checkLink">Whether to judge the link target lexically.</param>
+    public bool Admit(ArtifactEntry entry, string innerName, bool checkLink = true)
+    {
+        if (Stopped)
+            return false;
+        if (EntryCount >= Limits.MaxEntries)
+        {
+            Report(ArchiveFindings.TooManyEntries(entry.Path, Limits.MaxEntries));
+            Stopped = true;
+            return false;
+        }
+        EntryCount++;
+        CurrentPath = entry.Path;
+        if (EntryPaths.UnsafeNameReason(innerName) is { } reason)
+            Report(ArchiveFindings.UnsafeName(entry.Path, reason));
+        if (checkLink && entry.LinkTarget is { } target &&
+            EntryPaths.LinkEscapes(innerName, target, entry.Kind == EntryKind.HardLink))
+            Report(ArchiveFindings.UnsafeLink(entry.Path, target));
+        return true;
+    }
+
+    /// <summary>
+    /// Charges <paramref name="count"/> freshly read content bytes to the total budget and returns
+    /// how many of them fit. Crossing the budget reports once and stops the walk.
+    /// </summary>
+    public int Consume(int count)
+    {
+        var room = Limits.MaxTotalSize - ExpandedBytes;
+        ExpandedBytes += count;
+        if (count <= room)
+            return count;
+        if (!Stopped)
+        {
+            Report(ArchiveFindings.TotalTooLarge(CurrentPath ?? "", ExpandedBytes, Limits.MaxTotalSize));
+            Stopped = true;
+        }
+        return (int)Math.Max(0, room);
+    }
+}
