@@ -1,3 +1,6 @@
+using PackGuard.Artifacts;
+using PackGuard.Inspectors.SourceMaps;
+
 namespace PackGuard.Rules;
 
 /// <summary>
@@ -15,6 +18,9 @@ public sealed class RuleCatalog
         All = [.. rules.OrderBy(r => r.Id, StringComparer.Ordinal)];
         _byId = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
     }
+
+    /// <summary>The built-in rules.</summary>
+    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. SourceMapRules.All]);
 
     /// <summary>All rules, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> All { get; }

@@ -14,14 +14,14 @@ internal static class ArchiveFindings
     public static Finding EntryTooLarge(string path, long size, long max, bool declared) => Limit(
         path, "entrySize", size, max, Severity.Medium,
         declared
-            ? $"'{path}' declares {ByteSize.Format(size)}, more than the {ByteSize.Format(max)} entry-size limit; only its first {ByteSize.Format(max)} were inspected."
-            : $"'{path}' holds more than {ByteSize.Format(max)}, the entry-size limit; only its first {ByteSize.Format(max)} were inspected.",
+            ? $"'{path}' declares {ByteSize.FormatBinary(size)}, more than the {ByteSize.FormatBinary(max)} entry-size limit; only its first {ByteSize.FormatBinary(max)} were inspected."
+            : $"'{path}' holds more than {ByteSize.FormatBinary(max)}, the entry-size limit; only its first {ByteSize.FormatBinary(max)} were inspected.",
         $"Remove '{path}' from the package if it should not ship, or raise the entry-size limit for this package.",
         new JsonObject { ["declared"] = declared });
 
     public static Finding TotalTooLarge(string path, long expanded, long max) => Limit(
         path, "totalSize", expanded, max, Severity.Medium,
-        $"The artifact expands to more than {ByteSize.Format(max)}, the total-size limit; reading stopped in '{path}' and later entries were not inspected.",
+        $"The artifact expands to more than {ByteSize.FormatBinary(max)}, the total-size limit; reading stopped in '{path}' and later entries were not inspected.",
         "Find what makes the package this large (build output, test data, vendored archives) and exclude it, or raise the total-size limit.");
 
     public static Finding TooManyEntries(string path, int max) => Limit(
@@ -40,7 +40,7 @@ internal static class ArchiveFindings
         return Limit(
             path, "compressionRatio", ratio, max, Severity.High,
             string.Create(CultureInfo.InvariantCulture,
-                $"The {stream} expanded {ByteSize.Format(expanded)} from {ByteSize.Format(compressed)} (ratio {ratio:0.#}, limit {max:0.#}) while reading '{path}'; this looks like a decompression bomb, and the rest of that stream was not read."),
+                $"The {stream} expanded {ByteSize.FormatBinary(expanded)} from {ByteSize.FormatBinary(compressed)} (ratio {ratio:0.#}, limit {max:0.#}) while reading '{path}'; this looks like a decompression bomb, and the rest of that stream was not read."),
             $"Do not install or publish this artifact until you know why '{path}' compresses this well; remove it if it is not needed.",
             new JsonObject { ["expandedBytes"] = expanded, ["compressedBytes"] = compressed });
     }

@@ -25,19 +25,22 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
         var message = new StringBuilder();
 
         if (!embeds)
-            message.Append(Invariant, $"{path} lists {m.Sources:N0} source paths without their content; the names reveal the layout of the original source tree.");
+            message.Append($"{path} names {Count(m.Sources, "original source file")} without embedding {(m.Sources == 1 ? "its" : "their")} content; the paths reveal the layout of the original source tree.");
         else if (m.FirstPartySourcesWithContent > 0)
-            message.Append(Invariant, $"{path} embeds the original source of {m.FirstPartySourcesWithContent:N0} first-party files ({m.FirstPartyLines:N0} lines, {Size(m.FirstPartyBytes)}) beside {m.ThirdPartySources:N0} third-party files.");
+            message.Append($"{path} embeds the original source of {Count(m.FirstPartySourcesWithContent, "first-party file")} ({Count(m.FirstPartyLines, "line")}, {ByteSize.Format(m.FirstPartyBytes)})")
+                .Append(m.ThirdPartySources > 0 ? $" beside {Count(m.ThirdPartySources, "third-party file")}." : ".");
         else
-            message.Append(Invariant, $"{path} embeds the source of {m.SourcesWithContent:N0} files, all of them third-party or bundler code; none of the package's own code is exposed.");
+            message.Append($"{path} embeds the source of {Count(m.SourcesWithContent, "file")}, all of them third-party or bundler code; none of the package's own code is exposed.");
 
         message.Append(' ').Append(Shape(shape));
         if (embeds && m.FirstPartySourcesWithContent > 0)
             message.Append(' ').Append(SeverityReason(severity));
-        if (m.TopDirectories.Count > 0)
-            message.Append(" Most exposed: ").Append(Join(m.TopDirectories.Take(5), "files")).Append('.');
-        if (m.TopExtensions.Count > 0)
+        // Where one file is exposed, its directory and extension say nothing the path did not.
+        if (m.TopDirectories.Count > 1 || m.TopDirectories.Sum(d => d.Files) > 1)
+        {
+            message.Append(" Most exposed: ").Append(Join(m.TopDirectories.Take(5))).Append('.');
             message.Append(" File types: ").Append(string.Join(", ", m.TopExtensions.Take(5).Select(e => $"{e.Name} {e.Files.ToString("N0", Invariant)}"))).Append('.');
+        }
         if (map.Truncated || map.Error is not null)
             message.Append(" The map could not be read to the end (").Append(map.Truncated ? "a limit cut it short" : map.Error).Append("); the figures cover what was read.");
 
@@ -139,19 +142,9 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
         return properties;
     }
 
-    private static string Join(IEnumerable<NamedCount> counts, string unit)
-    {
-        var parts = counts.Select((c, i) => i == 0
-            ? $"{c.Name} ({c.Files.ToString("N0", Invariant)} {unit})"
-            : $"{c.Name} ({c.Files.ToString("N0", Invariant)})");
-        return string.Join(", ", parts);
-    }
+    private static string Join(IEnumerable<NamedCount> counts) =>
+        string.Join(", ", counts.Select((c, i) => i == 0 ? $"{c.Name} ({Count(c.Files, "file")})" : $"{c.Name} ({c.Files.ToString("N0", Invariant)})"));
 
-    /// <summary>Decimal units, as npm and registries print sizes.</summary>
-    internal static string Size(long bytes) => bytes switch
-    {
-        >= 1_000_000 => (bytes / 1_000_000.0).ToString("0.0", Invariant) + " MB",
-        >= 1_000 => (bytes / 1_000.0).ToString("0.0", Invariant) + " kB",
-        _ => bytes.ToString(Invariant) + " B",
-    };
+    private static string Count(long n, string noun) =>
+        n.ToString("N0", Invariant) + " " + (n == 1 ? noun : noun + "s");
 }

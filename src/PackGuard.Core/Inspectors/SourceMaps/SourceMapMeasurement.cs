@@ -49,7 +49,8 @@ internal sealed record SourceMapMeasurement
                     continue;
                 }
                 var path = SourceClassifier.Normalize(raw, part.SourceRoot);
-                var origin = part.IgnoreList.Contains(i) ? SourceOrigin.ThirdParty : SourceClassifier.Classify(path, raw);
+                // Not ignoreList: packages mark their own code there so that their users' debuggers skip it.
+                var origin = SourceClassifier.Classify(path, raw);
                 switch (origin)
                 {
                     case SourceOrigin.ThirdParty:

@@ -1,8 +1,9 @@
 namespace PackGuard.Sources.Npm;
 
 /// <summary>
-/// npm package-name rules for new packages (those of validate-npm-package-name): length,
-/// case, URL safety, leading characters, reserved names.
+/// npm package-name rules for packages that may already exist (validate-npm-package-name's
+/// "valid for old packages"): PackGuard scans what the registry serves, and the registry still
+/// serves legacy names with capitals (<c>JSONStream</c>) or <c>~'!()*</c>.
 /// </summary>
 internal static class NpmPackageName
 {
@@ -22,8 +23,6 @@ internal static class NpmPackageName
             return $"a package name cannot start with '{name[0]}'";
         if (name.Length > MaxLength)
             return $"a package name cannot be longer than {MaxLength} characters";
-        if (!string.Equals(name, name.ToLowerInvariant(), StringComparison.Ordinal))
-            return "npm package names must be lowercase";
         if (Reserved.Contains(name, StringComparer.Ordinal))
             return $"'{name}' is a reserved name";
 
@@ -41,8 +40,6 @@ internal static class NpmPackageName
 
         if (parts.Any(p => !p.All(IsUrlSafe)))
             return "a package name can only contain URL-safe characters (letters, digits, '-', '.', '_')";
-        if (parts[^1].IndexOfAny(['~', '\'', '!', '(', ')', '*']) >= 0)
-            return "a package name cannot contain any of ~'!()*";
         return null;
     }
 

@@ -26,9 +26,6 @@ internal sealed class SourceMapPart
     /// <summary>Content per source index; <see langword="null"/> where <c>sourcesContent</c> held null.</summary>
     public List<SourceContent?> Contents { get; } = [];
 
-    /// <summary>Indices listed in <c>ignoreList</c> / <c>x_google_ignoreList</c> (third-party code).</summary>
-    public HashSet<int> IgnoreList { get; } = [];
-
     /// <summary>Whether a <c>mappings</c> string was present.</summary>
     public bool HasMappings { get; set; }
 

@@ -51,8 +51,6 @@ internal sealed class SourceMapReader : IJsonEventHandler
         SourceItem,
         ContentArray,
         ContentItem,
-        IgnoreArray,
-        IgnoreItem,
         SectionsArray,
         SectionObject,
         SectionUrl,
@@ -130,7 +128,7 @@ internal sealed class SourceMapReader : IJsonEventHandler
                 part.HasSections = true;
                 _containers.Add(role);
                 break;
-            case Role.ContentArray or Role.IgnoreArray:
+            case Role.ContentArray:
                 _containers.Add(role);
                 break;
             default:
@@ -211,8 +209,6 @@ internal sealed class SourceMapReader : IJsonEventHandler
         var part = _partStack[^1];
         if (role == Role.Version && Utf8Parser.TryParse(text, out int version, out var consumed) && consumed == text.Length)
             part.Version = version;
-        else if (role == Role.IgnoreItem && Utf8Parser.TryParse(text, out int index, out consumed) && consumed == text.Length)
-            part.IgnoreList.Add(index);
         else
             PlaceholderFor(role, part);
     }
@@ -264,7 +260,6 @@ internal sealed class SourceMapReader : IJsonEventHandler
                 return key;
             case Role.SourcesArray: return Role.SourceItem;
             case Role.ContentArray: return Role.ContentItem;
-            case Role.IgnoreArray: return Role.IgnoreItem;
             case Role.SectionsArray: return Role.SectionObject;
             default: return Role.Skip;
         }
@@ -292,7 +287,6 @@ internal sealed class SourceMapReader : IJsonEventHandler
         _ when name.SequenceEqual("sourceRoot"u8) => Role.SourceRoot,
         _ when name.SequenceEqual("mappings"u8) => Role.Mappings,
         _ when name.SequenceEqual("sections"u8) => Role.SectionsArray,
-        _ when name.SequenceEqual("ignoreList"u8) || name.SequenceEqual("x_google_ignoreList"u8) => Role.IgnoreArray,
         _ => Role.Skip,
     };
 }

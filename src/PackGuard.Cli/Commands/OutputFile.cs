@@ -1,0 +1,41 @@
+using PackGuard.Policy;
+
+namespace PackGuard.Cli.Commands;
+
+/// <summary>
+/// Writes <c>--output</c> safely: into a temporary file beside the target, then moved over it, so
+/// an interrupted run never leaves a half-written report in place of a good one.
+/// </summary>
+internal static class OutputFile
+{
+    /// <summary>Checks the path before any work is done, so a typo fails fast with exit code 2.</summary>
+    public static string Validate(string path, IEnumerable<string> localTargets)
+    {
+        var full = Path.GetFullPath(path);
+        if (Directory.Exists(full))
+            throw new ConfigurationException($"--output {path}: is a directory; name a file");
+        var directory = Path.GetDirectoryName(full);
+        if (directory is null || !Directory.Exists(directory))
+            throw new ConfigurationException($"--output {path}: the directory {directory} does not exist");
+        if (localTargets.Any(t => string.Equals(Path.GetFullPath(t), full, StringComparison.Ordinal)))
+            throw new ConfigurationException($"--output {path}: that is a target being scanned; refusing to overwrite it");
+        return full;
+    }
+
+    /// <summary>Writes the file through <paramref name="write"/>, atomically.</summary>
+    public static void Write(string fullPath, Action<Stream> write)
+    {
+        var temporary = fullPath + $".{Environment.ProcessId}.tmp";
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+                write(stream);
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temporary))
+                File.Delete(temporary);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+using System.CommandLine;
+using PackGuard.Artifacts;
+using PackGuard.Cli.Reports;
+using PackGuard.Cli.Terminal;
+using PackGuard.Policy;
+using PackGuard.Reports;
+using PackGuard.Scanning;
+using PackGuard.Sources;
+
+namespace PackGuard.Cli.Commands;
+
+/// <summary>
+/// <c>packguard scan &lt;target&gt;...</c>: a thin adapter. It parses options, then hands each
+/// target to the core pipeline (resolve → scan → policy → verdict) and the chosen report writer.
+/// </summary>
+internal static class ScanCommand
+{
+    public static Command Create(CliHost host)
+    {
+        var targets = new Argument<string[]>("target")
+        {
+            Description = "What to scan: a file (.tgz, .nupkg, .whl, .zip, .jar, ...), a directory, npm:<name>[@<version|tag|range>], nuget:<id>[@<version>], or a package URL (pkg:npm/..., pkg:nuget/...).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var options = new ReportOptions();
+        var command = new Command("scan", "Scan packages for what they would reveal: source maps that carry original source, unsafe archive entries, archive bombs.")
+        {
+            targets,
+        };
+        options.AddTo(command);
+        command.SetAction((parse, ct) => RunAsync(host, parse.GetValue(targets) ?? [], options.Read(parse), ct));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, CancellationToken ct)
+    {
+        TargetSpec[] specs;
+        PolicyConfig config;
+        FailThreshold failOn;
+        string? output;
+        try
+        {
+            specs = [.. rawTargets.Select(TargetSpecParser.Parse)];
+            config = options.ConfigPath is { } path ? PolicyConfigLoader.Load(path, host.Catalog) : PolicyConfig.Default;
+            failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
+            output = options.OutputPath is { } o
+                ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name))
+                : null;
+        }
+        catch (Exception e) when (e is InvalidTargetSpecException or ConfigurationException)
+        {
+            return Fail(host, e.Message, ExitCodes.Usage);
+        }
+
+        var reports = new List<ScanReport>();
+        var unreadable = false;
+        using var http = host.CreateHttpClient();
+        var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
+        var scanner = new Scanner(Scanner.DefaultInspectors, config.Limits);
+        foreach (var spec in specs)
+        {
+            var progress = host.ErrorIsTerminal ? new DownloadProgressBar(host.Error) : null;
+            try
+            {
+                var resolved = await resolver.ResolveAsync(spec, progress, ct);
+                progress?.Clear();
+                var result = config.Apply(scanner.Scan(resolved, ct));
+                reports.Add(VerdictPolicy.Evaluate(result, failOn));
+            }
+            catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)
+            {
+                progress?.Clear();
+                host.Error.WriteLine($"packguard: {spec.Raw}: {e.Message}");
+                unreadable = true;
+            }
+            catch (SourceConfigurationException e)
+            {
+                progress?.Clear();
+                return Fail(host, e.Message, ExitCodes.Usage);
+            }
+        }
+
+        if (reports.Count > 0)
+            Write(host, reports, options.Format, output);
+        if (unreadable)
+            return ExitCodes.Unreadable;
+        return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
+    }
+
+    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output)
+    {
+        if (format == "text")
+        {
+            if (output is null)
+            {
+                new TextReportWriter(host.Out, host.Width).Write(reports);
+                return;
+            }
+            OutputFile.Write(output, stream =>
+            {
+                using var writer = new StreamWriter(stream, leaveOpen: true);
+                new TextReportWriter(CliHost.PlainConsole(writer), host.Width).Write(reports);
+            });
+            return;
+        }
+        IReportWriter writer = format == "sarif" ? new SarifReportWriter(host.Catalog) : new JsonReportWriter();
+        if (output is null)
+        {
+            writer.Write(reports, host.StandardOutput);
+            host.StandardOutput.Flush();
+        }
+        else
+        {
+            OutputFile.Write(output, stream => writer.Write(reports, stream));
+        }
+    }
+
+    private static int Fail(CliHost host, string message, int code)
+    {
+        host.Error.WriteLine($"packguard: {message}");
+        return code;
+    }
+}

@@ -1,0 +1,154 @@
+using System.Globalization;
+using PackGuard.Findings;
+using PackGuard.Policy;
+using Spectre.Console;
+
+namespace PackGuard.Cli.Reports;
+
+/// <summary>
+/// The report for people: verdict and counts first, then what is exposed and how to fix it, most
+/// severe first. Low and info findings of one rule are grouped so that a package with a hundred
+/// declaration maps still fits on one screen; JSON lists every finding.
+/// </summary>
+internal sealed class TextReportWriter(IAnsiConsole console, int width)
+{
+    private const int ListedPerGroup = 5;
+    private const string Indent = "  ";
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    public void Write(IReadOnlyList<ScanReport> reports)
+    {
+        for (var i = 0; i < reports.Count; i++)
+        {
+            if (i > 0)
+                console.WriteLine();
+            WriteOne(reports[i]);
+        }
+        if (reports.Count > 1)
+        {
+            var failed = reports.Count(r => r.Verdict == Verdict.Fail);
+            console.WriteLine();
+            console.MarkupLine(failed > 0
+                ? $"[red bold]{failed} of {reports.Count} targets failed[/]"
+                : $"[green bold]All {reports.Count} targets passed[/]");
+        }
+    }
+
+    private void WriteOne(ScanReport report)
+    {
+        var target = report.Result.Target;
+        console.MarkupLine($"[bold]{Escape(target.Spec)}[/]");
+        foreach (var line in Describe(report))
+            console.MarkupLine(Escape(line));
+        console.WriteLine();
+
+        var counts = string.Join(", ", SeverityNames.MostSevereFirst.Select(s => $"{report.Summary[s]} {s.ToName()}"));
+        var threshold = report.FailOn.Minimum is { } min ? $"fails on {min.ToName()} or above" : "--fail-on none: never fails";
+        var verdict = report.Verdict == Verdict.Fail ? "[white on red bold] FAIL [/]" : "[black on green bold] PASS [/]";
+        console.MarkupLine($"{verdict} {Escape(counts)} [grey]({Escape(threshold)})[/]");
+
+        if (report.Result.Findings.Count == 0)
+        {
+            console.MarkupLine("[grey]Nothing to report: no source maps, no unsafe entries, no limits crossed.[/]");
+            return;
+        }
+        foreach (var group in Groups(report.Result.Findings))
+        {
+            // Critical and high findings always get the whole story; repeats of a lesser rule get a line each.
+            if (group.Count == 1 || group[0].Severity >= Severity.High)
+            {
+                foreach (var finding in group)
+                {
+                    console.WriteLine();
+                    WriteFinding(finding);
+                }
+            }
+            else
+            {
+                console.WriteLine();
+                WriteGroup(group);
+            }
+        }
+    }
+
+    private void WriteFinding(Finding finding)
+    {
+        console.MarkupLine($"{Badge(finding.Severity)} [bold]{Escape(finding.Title)}[/] [grey]· {Escape(finding.RuleId)}[/]");
+        Paragraph("[grey]at[/] ", "at ", Where(finding.Location));
+        Paragraph("", "", finding.Message);
+        if (finding.Fix is { } fix)
+            Paragraph("[green]Fix:[/] ", "Fix: ", fix);
+    }
+
+    /// <summary>
+    /// A paragraph indented under its heading and wrapped at word boundaries to the console's
+    /// width, with no trailing blanks (reports end up in CI logs and files).
+    /// </summary>
+    private void Paragraph(string labelMarkup, string labelText, string text, bool hanging = false)
+    {
+        var continuation = hanging ? Indent + new string(' ', labelText.Length) : Indent;
+        var lines = WordWrap.Lines(text, width - continuation.Length, width - Indent.Length - labelText.Length);
+        for (var i = 0; i < lines.Count; i++)
+            console.MarkupLine(i == 0 ? Indent + labelMarkup + Escape(lines[0]) : continuation + Escape(lines[i]));
+    }
+
+    private void WriteGroup(IReadOnlyList<Finding> group)
+    {
+        var first = group[0];
+        console.MarkupLine($"{Badge(first.Severity)} [bold]{Escape(first.Title)}[/] [grey]· {Escape(first.RuleId)} × {group.Count}[/]");
+        foreach (var finding in group.Take(ListedPerGroup))
+            Paragraph("- ", "- ", FirstSentence(finding.Message), hanging: true);
+        if (group.Count > ListedPerGroup)
+            Paragraph("", "", $"and {group.Count - ListedPerGroup} more (--format json lists them all)");
+        if (first.Fix is { } fix)
+            Paragraph("[green]Fix:[/] ", "Fix: ", fix);
+    }
+
+    /// <summary>Messages open with a sentence that says what was found where; the rest is context.</summary>
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+
+    /// <summary>Consecutive findings of one rule and severity (findings arrive sorted by severity).</summary>
+    private static IEnumerable<IReadOnlyList<Finding>> Groups(IReadOnlyList<Finding> findings) =>
+        findings.GroupBy(f => (f.Severity, f.RuleId))
+            .OrderByDescending(g => g.Key.Severity)
+            .ThenBy(g => g.Key.RuleId, StringComparer.Ordinal)
+            .Select(g => (IReadOnlyList<Finding>)[.. g]);
+
+    /// <summary>What was scanned: identity and licence, then size and hash.</summary>
+    private static IEnumerable<string> Describe(ScanReport report)
+    {
+        var t = report.Result.Target;
+        var identity = string.Join(' ', new[] { t.Name, t.Version }.Where(s => !string.IsNullOrEmpty(s)));
+        if (identity.Length > 0 && t.Ecosystem is not null)
+            identity += $" ({t.Ecosystem})";
+        var licence = "licence: " + (t.License ?? "none declared");
+        yield return identity.Length > 0 ? $"{identity} · {licence}" : licence;
+        var size = $"{ByteSize.Format(t.Size)}, {t.EntryCount.ToString("N0", Invariant)} entries";
+        yield return t.Sha256 is { } sha ? $"{size} · sha256 {sha[..16]}…" : size;
+    }
+
+    private static string Where(FindingLocation location)
+    {
+        var where = location.Path;
+        if (location.Line is { } line)
+            where += location.Column is { } column ? $":{line}:{column}" : $":{line}";
+        if (location.OriginalPath is { } original)
+            where += $" (original source {original})";
+        return where;
+    }
+
+    private static string Badge(Severity severity) => severity switch
+    {
+        Severity.Critical => "[white on red bold] CRITICAL [/]",
+        Severity.High => "[red bold]HIGH[/]",
+        Severity.Medium => "[yellow bold]MEDIUM[/]",
+        Severity.Low => "[blue]LOW[/]",
+        _ => "[grey]INFO[/]",
+    };
+
+    private static string Escape(string text) => Markup.Escape(text);
+}

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+using PackGuard.Artifacts;
+using PackGuard.Findings;
+using PackGuard.Rules;
+
+namespace PackGuard.Policy;
+
+/// <summary>
+/// Reads a JSON policy file. Unknown keys and unknown rule ids are errors, not silently ignored:
+/// a typo in a gate's configuration must not quietly weaken the gate.
+/// </summary>
+/// <remarks>
+/// <code>
+/// {
+///   "failOn": "medium",
+///   "limits": { "maxEntrySize": "256MB", "maxTotalSize": "2GB", "maxCompressionRatio": 200,
+///               "maxEntries": 100000, "maxDepth": 3 },
+///   "rules": { "source-map/paths-only": { "severity": "info" },
+///              "source-map/dangling-reference": { "enabled": false } }
+/// }
+/// </code>
+/// </remarks>
+public static class PolicyConfigLoader
+{
+    private const long MaxConfigBytes = 1 << 20;
+
+    /// <summary>Loads and validates <paramref name="path"/> against <paramref name="catalog"/>.</summary>
+    /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
+    public static PolicyConfig Load(string path, RuleCatalog catalog)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+                throw new ConfigurationException($"config file {path}: no such file");
+            if (info.Length > MaxConfigBytes)
+                throw new ConfigurationException($"config file {path}: larger than 1 MiB; that is not a policy file");
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"config file {path}: {e.Message}");
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
+            return Parse(document.RootElement, catalog, path);
+        }
+        catch (JsonException e)
+        {
+            var where = e.LineNumber is { } line ? $" at line {line + 1}, column {(e.BytePositionInLine ?? 0) + 1}" : "";
+            throw new ConfigurationException($"config file {path}: not valid JSON{where}");
+        }
+    }
+
+    private static PolicyConfig Parse(JsonElement root, RuleCatalog catalog, string path)
+    {
+        Expect(root, JsonValueKind.Object, path, "the top level");
+        var config = new PolicyConfig();
+        foreach (var property in root.EnumerateObject())
+        {
+            config = property.Name switch
+            {
+                "$schema" => config,
+                "failOn" => config with { FailOn = ParseFailOn(property.Value, path) },
+                "limits" => config with { Limits = ParseLimits(property.Value, path) },
+                "rules" => config with { Rules = ParseRules(property.Value, catalog, path) },
+                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits or rules)"),
+            };
+        }
+        return config;
+    }
+
+    private static FailThreshold ParseFailOn(JsonElement value, string path)
+    {
+        if (value.ValueKind == JsonValueKind.String && FailThreshold.TryParse(value.GetString(), out var threshold))
+            return threshold;
+        throw new ConfigurationException($"config file {path}: failOn must be one of critical, high, medium, low, info, none");
+    }
+
+    private static ArtifactLimits ParseLimits(JsonElement value, string path)
+    {
+        Expect(value, JsonValueKind.Object, path, "limits");
+        var limits = ArtifactLimits.Default;
+        foreach (var property in value.EnumerateObject())
+        {
+            var where = $"limits.{property.Name}";
+            limits = property.Name switch
+            {
+                "maxEntrySize" => limits with { MaxEntrySize = Size(property.Value, path, where) },
+                "maxTotalSize" => limits with { MaxTotalSize = Size(property.Value, path, where) },
+                "maxCompressionRatio" => limits with { MaxCompressionRatio = Number(property.Value, path, where, 1, 1_000_000) },
+                "maxEntries" => limits with { MaxEntries = (int)Number(property.Value, path, where, 1, int.MaxValue) },
+                "maxDepth" => limits with { MaxDepth = (int)Number(property.Value, path, where, 0, 32) },
+                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth)"),
+            };
+        }
+        return limits;
+    }
+
+    private static Dictionary<string, RuleSetting> ParseRules(JsonElement value, RuleCatalog catalog, string path)
+    {
+        Expect(value, JsonValueKind.Object, path, "rules");
+        var rules = new Dictionary<string, RuleSetting>(StringComparer.Ordinal);
+        foreach (var rule in value.EnumerateObject())
+        {
+            if (catalog.Find(rule.Name) is null)
+                throw new ConfigurationException($"config file {path}: unknown rule \"{rule.Name}\" (see `packguard rules list`)");
+            Expect(rule.Value, JsonValueKind.Object, path, $"rules.{rule.Name}");
+            var setting = new RuleSetting();
+            foreach (var property in rule.Value.EnumerateObject())
+            {
+                setting = property.Name switch
+                {
+                    "enabled" when property.Value.ValueKind is JsonValueKind.True or JsonValueKind.False =>
+                        setting with { Enabled = property.Value.GetBoolean() },
+                    "severity" when property.Value.ValueKind == JsonValueKind.String && SeverityNames.TryParse(property.Value.GetString(), out var severity) =>
+                        setting with { Severity = severity },
+                    "enabled" => throw new ConfigurationException($"config file {path}: rules.{rule.Name}.enabled must be true or false"),
+                    "severity" => throw new ConfigurationException($"config file {path}: rules.{rule.Name}.severity must be one of critical, high, medium, low, info"),
+                    _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" in rules.{rule.Name} (expected enabled or severity)"),
+                };
+            }
+            rules[rule.Name] = setting;
+        }
+        return rules;
+    }
+
+    private static double Number(JsonElement value, string path, string where, double min, double max)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out var number) && number >= min && number <= max)
+            return number;
+        throw new ConfigurationException($"config file {path}: {where} must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>A byte count: a number, or a string such as "512MB", "4GiB", "100kB".</summary>
+    private static long Size(JsonElement value, string path, string where)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var bytes) && bytes > 0)
+            return bytes;
+        if (value.ValueKind == JsonValueKind.String && ByteSize.TryParse(value.GetString(), out bytes) && bytes > 0)
+            return bytes;
+        throw new ConfigurationException($"config file {path}: {where} must be a positive byte count such as 536870912 or \"512MB\"");
+    }
+
+    private static void Expect(JsonElement value, JsonValueKind kind, string path, string where)
+    {
+        if (value.ValueKind != kind)
+            throw new ConfigurationException($"config file {path}: {where} must be a JSON {kind.ToString().ToLowerInvariant()}");
+    }
+}

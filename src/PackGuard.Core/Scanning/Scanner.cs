@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using PackGuard.Artifacts;
+using PackGuard.Artifacts.Metadata;
+using PackGuard.Findings;
+using PackGuard.Inspectors;
+using PackGuard.Inspectors.SourceMaps;
+using PackGuard.Sources;
+
+namespace PackGuard.Scanning;
+
+/// <summary>
+/// Runs the pipeline for one resolved target: the <see cref="ArtifactWalker"/> streams entries
+/// once through <see cref="EntryFanOut"/> to the <see cref="MetadataCollector"/> and to each
+/// inspector's per-artifact inspection; when the walk ends the inspections complete with the
+/// package's metadata in hand. The result holds observations only; policy decides the verdict.
+/// </summary>
+public sealed class Scanner
+{
+    private readonly IReadOnlyList<IInspector> _inspectors;
+    private readonly ArtifactLimits _limits;
+
+    /// <summary>Creates a scanner with the given inspectors and limits.</summary>
+    public Scanner(IReadOnlyList<IInspector> inspectors, ArtifactLimits limits)
+    {
+        _inspectors = inspectors;
+        _limits = limits;
+    }
+
+    /// <summary>The inspectors PackGuard ships.</summary>
+    public static IReadOnlyList<IInspector> DefaultInspectors { get; } = [new SourceMapInspector()];
+
+    /// <summary>Scans a target that is already on this machine.</summary>
+    /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
+    public ScanResult Scan(ResolvedTarget target, CancellationToken cancellationToken = default)
+    {
+        var findings = new SynchronizedFindingList();
+        var context = new InspectionContext(findings, _limits, cancellationToken);
+        var inspections = _inspectors.Select(i => i.Begin(context)).ToList();
+        var metadata = new MetadataCollector();
+        var fanOut = new EntryFanOut([metadata, .. inspections]);
+
+        // Hash on the other core while this one decompresses: the file is read from the page cache.
+        var hash = target.IsDirectory ? null : Task.Run(() => Sha256(target.LocalPath), cancellationToken);
+        var walker = new ArtifactWalker(_limits, findings);
+        var walk = target.IsDirectory
+            ? walker.WalkDirectory(target.LocalPath, fanOut, cancellationToken)
+            : walker.WalkFile(target.LocalPath, fanOut, cancellationToken);
+
+        var package = metadata.Result;
+        var summary = new ArtifactSummary(package, fanOut.Paths);
+        foreach (var inspection in inspections)
+            inspection.Complete(summary);
+
+        var info = new TargetInfo(
+            target.Spec.Raw,
+            package.Ecosystem ?? target.Ecosystem,
+            package.Name,
+            package.Version,
+            package.License,
+            hash?.GetAwaiter().GetResult(),
+            target.IsDirectory ? DirectorySize(target.LocalPath) : new FileInfo(target.LocalPath).Length,
+            walk.EntryCount)
+        {
+            Repository = package.Repository,
+            Registry = target.Registry?.ToString(),
+        };
+        return new ScanResult(info, Order(findings.Findings));
+    }
+
+    /// <summary>Most severe first, then by location and rule, so reports and snapshots are stable.</summary>
+    internal static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
+        [.. findings
+            .OrderByDescending(f => f.Severity)
+            .ThenBy(f => f.Location.Path, StringComparer.Ordinal)
+            .ThenBy(f => f.RuleId, StringComparer.Ordinal)
+            .ThenBy(f => f.Fingerprint, StringComparer.Ordinal)];
+
+    private static string Sha256(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static long DirectorySize(string root) =>
+        new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Where(f => f.LinkTarget is null)
+            .Sum(f => f.Length);
+
+    /// <summary>The walker may report limits from its decompression thread while inspectors report from theirs.</summary>
+    private sealed class SynchronizedFindingList : IFindingSink
+    {
+        private readonly List<Finding> _findings = [];
+        private readonly Lock _lock = new();
+
+        public IReadOnlyList<Finding> Findings
+        {
+            get
+            {
+                lock (_lock)
+                    return [.. _findings];
+            }
+        }
+
+        public void Report(Finding finding)
+        {
+            lock (_lock)
+                _findings.Add(finding);
+        }
+    }
+}
