@@ -1,0 +1,85 @@
+using PackGuard.Artifacts;
+using PackGuard.Findings;
+using PackGuard.Inspectors.SourceMaps;
+using PackGuard.Policy;
+using PackGuard.Scanning;
+using PackGuard.Sources;
+using PackGuard.Tests.Support;
+
+namespace PackGuard.Tests.Acceptance;
+
+/// <summary>
+/// The acceptance cases of the scanning core, on real packages from the npm registry: the release
+/// that leaked its source through a 59.7 MB map, its neighbour without a map, and the most
+/// downloaded packages, which must not cry wolf. Skipped with PACKGUARD_OFFLINE=1.
+/// </summary>
+public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClassFixture<RealPackageTests.Registry>
+{
+    [OnlineFact]
+    public async Task The_incident_release_is_one_critical_embedded_sources_finding_with_the_right_counts()
+    {
+        var report = await registry.ScanAsync("npm:@anthropic-ai/claude-code@2.1.88");
+
+        report.Verdict.ShouldBe(Verdict.Fail);
+        report.Result.Findings.Where(f => f.Severity >= Severity.High).ShouldHaveSingleItem();
+        var finding = report.Result.Findings.Single(f => f.RuleId == SourceMapRules.EmbeddedSources);
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.Location.Path.ShouldBe("package/cli.js.map");
+        Figure(finding, "sources").ShouldBe(4756);
+        Figure(finding, "sourcesWithContent").ShouldBe(4756);
+        Figure(finding, "firstPartySources").ShouldBe(1906);
+        Figure(finding, "thirdPartySources").ShouldBe(2850);
+        Figure(finding, "firstPartyLines").ShouldBe(513_676);
+        Figure(finding, "firstPartyBytes").ShouldBe(30_395_086);
+        Figure(finding, "mapBytes").ShouldBe(59_766_257);
+        finding.Properties["hidden"]!.GetValue<bool>().ShouldBeTrue();
+        finding.Properties["topDirectories"]!.AsArray()[0]!.ToJsonString().ShouldBe("""{"path":"src/utils","files":564}""");
+        report.Result.Target.License.ShouldBe("SEE LICENSE IN README.md");
+    }
+
+    [OnlineFact]
+    public async Task The_neighbouring_release_without_a_map_passes()
+    {
+        var report = await registry.ScanAsync("npm:@anthropic-ai/claude-code@2.1.87");
+
+        report.Verdict.ShouldBe(Verdict.Pass);
+        report.Result.Findings.ShouldNotContain(f => f.Severity >= Severity.High);
+        report.Result.Findings.ShouldNotContain(f => f.RuleId.StartsWith("source-map/", StringComparison.Ordinal));
+    }
+
+    [OnlineFact]
+    public async Task The_ten_most_downloaded_npm_packages_have_no_high_or_critical_finding()
+    {
+        string[] top = ["semver", "ansi-styles", "debug", "minimatch", "strip-ansi", "chalk", "supports-color", "string-width", "ansi-regex", "ms"];
+        foreach (var name in top)
+        {
+            var report = await registry.ScanAsync("npm:" + name);
+            report.Result.Findings.Where(f => f.Severity >= Severity.High).ShouldBeEmpty(name);
+            report.Verdict.ShouldBe(Verdict.Pass, name);
+        }
+    }
+
+    private static long Figure(Finding finding, string name) =>
+        long.Parse(finding.Properties[name]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>One download cache for the class, so each tarball is fetched once per run.</summary>
+    public sealed class Registry : IDisposable
+    {
+        private readonly TestSandbox _sandbox = new();
+        private readonly HttpClient _http = SourceHttpClientFactory.Create();
+
+        public async Task<ScanReport> ScanAsync(string raw)
+        {
+            var resolver = new TargetResolver(_http, _sandbox.Environment, _sandbox.Cache);
+            var target = await resolver.ResolveAsync(TargetSpecParser.Parse(raw), progress: null, CancellationToken.None);
+            var result = new Scanner(Scanner.DefaultInspectors, ArtifactLimits.Default).Scan(target);
+            return VerdictPolicy.Evaluate(result, FailThreshold.Default);
+        }
+
+        public void Dispose()
+        {
+            _http.Dispose();
+            _sandbox.Dispose();
+        }
+    }
+}
