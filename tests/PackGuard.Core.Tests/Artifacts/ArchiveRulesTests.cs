@@ -1,6 +1,5 @@
 using PackGuard.Artifacts;
 using PackGuard.Rules;
-using PackGuard.Tests.Support;
 
 namespace PackGuard.Tests.Artifacts;
 

@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using PackGuard.Artifacts;
 using PackGuard.Findings;
-using PackGuard.Scanning;
 using PackGuard.Tests.Support;
 using static PackGuard.Tests.Scanning.ScanFixture;
 

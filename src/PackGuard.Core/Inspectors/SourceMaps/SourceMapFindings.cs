@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
-using PackGuard.Inspectors.SourceMaps.Parsing;
 
 namespace PackGuard.Inspectors.SourceMaps;
 
@@ -15,7 +14,7 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void ReportMap(string path, SourceMapDocument map, SourceMapMeasurement m, MapShape shape)
+    public void ReportMap(string path, SourceMapMeasurement m, MapShape shape)
     {
         if (m.Sources == 0)
             return;
@@ -41,8 +40,8 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
             message.Append(" Most exposed: ").Append(Join(m.TopDirectories.Take(5))).Append('.');
             message.Append(" File types: ").Append(string.Join(", ", m.TopExtensions.Take(5).Select(e => $"{e.Name} {e.Files.ToString("N0", Invariant)}"))).Append('.');
         }
-        if (map.Truncated || map.Error is not null)
-            message.Append(" The map could not be read to the end (").Append(map.Truncated ? "a limit cut it short" : map.Error).Append("); the figures cover what was read.");
+        if (m.Incomplete is { } why)
+            message.Append(" The map could not be read to the end (").Append(why).Append("); the figures cover what was read.");
 
         sink.Report(new Finding(
             ruleId,
@@ -51,7 +50,7 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
             message.ToString(),
             new FindingLocation(path),
             Fingerprint.Compute(ruleId, path),
-            Properties(map, m, shape, openness.Level))
+            Properties(m, shape, openness.Level))
         {
             Fix = advisor.ForMap(shape.Kind, embeds),
         });
@@ -111,7 +110,7 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
         _ => $"It is referenced by {shape.ReferencedBy[0]}{(shape.ReferencedBy.Count > 1 ? $" and {shape.ReferencedBy.Count - 1} more" : "")}.",
     };
 
-    private static JsonObject Properties(SourceMapDocument map, SourceMapMeasurement m, MapShape shape, Openness level)
+    private static JsonObject Properties(SourceMapMeasurement m, MapShape shape, Openness level)
     {
         var properties = new JsonObject
         {
@@ -131,7 +130,7 @@ internal sealed class SourceMapFindings(IFindingSink sink, PackageOpenness openn
             ["hidden"] = shape.Kind != "inline" && shape.ReferencedBy.Count == 0,
             ["referencedBy"] = new JsonArray([.. shape.ReferencedBy.Select(r => (JsonNode)r)]),
             ["sections"] = m.Sections,
-            ["complete"] = !map.Truncated && map.Error is null,
+            ["complete"] = m.Incomplete is null,
             ["packageOpenness"] = level switch
             {
                 Openness.OpenSource => "open-source",

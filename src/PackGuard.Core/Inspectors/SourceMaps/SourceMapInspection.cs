@@ -17,7 +17,7 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
     private static readonly byte[][] MapKeys =
         ["\"mappings\""u8.ToArray(), "\"sourcesContent\""u8.ToArray(), "\"sections\""u8.ToArray(), "\"sources\""u8.ToArray()];
 
-    private readonly List<(ArtifactEntry Entry, SourceMapDocument Map, long Size)> _maps = [];
+    private readonly List<(ArtifactEntry Entry, SourceMapMeasurement Map, long Size)> _maps = [];
     private readonly List<(ArtifactEntry Entry, SourceMappingUrlScanner Scanner)> _scripts = [];
     private readonly HashSet<string> _rootFiles = new(StringComparer.Ordinal);
 
@@ -30,39 +30,28 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
         if (IsMapCandidate(entry, head))
             return new MapSink(this, entry);
         if (ScriptExtensions.Any(e => entry.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
-        {
-            var scanner = new SourceMappingUrlScanner();
-            _scripts.Add((entry, scanner));
-            return new ScriptSink(scanner);
-        }
+            return new ScriptSink(this, entry);
         return null;
     }
 
     public void Complete(ArtifactSummary artifact)
     {
         var openness = PackageOpenness.Of(artifact.Metadata);
-        var toolchain = Toolchain.Detect(artifact.Metadata, _rootFiles, _maps.Select(m => m.Map));
+        var webpackNames = _maps.Any(m => m.Map.WebpackNames) || _scripts.Any(s => s.Scanner.InlineMaps.Any(m => m.Map.WebpackNames));
+        var toolchain = Toolchain.Detect(artifact.Metadata, _rootFiles, webpackNames);
         var findings = new SourceMapFindings(context.Findings, openness, new SourceMapFixAdvisor(artifact.Metadata, toolchain));
 
         var references = ReferenceIndex.Build(_scripts, artifact);
         foreach (var (entry, map, size) in _maps)
-        {
-            if (!map.IsSourceMap)
-                continue;
-            var referencedBy = references.ReferrersOf(entry.Path);
-            findings.ReportMap(entry.Path, map, SourceMapMeasurement.Of(map), new MapShape(MapKind(map, inline: false), size, referencedBy));
-        }
+            findings.ReportMap(entry.Path, map, new MapShape(map.IsIndexMap ? "index" : "external", size, references.ReferrersOf(entry.Path)));
         foreach (var (entry, scanner) in _scripts)
         {
             foreach (var (map, encodedBytes) in scanner.InlineMaps)
-                findings.ReportMap(entry.Path, map, SourceMapMeasurement.Of(map), new MapShape(MapKind(map, inline: true), encodedBytes, [entry.Path]));
+                findings.ReportMap(entry.Path, map, new MapShape("inline", encodedBytes, [entry.Path]));
         }
         foreach (var dangling in references.Dangling)
             findings.ReportDangling(dangling);
     }
-
-    private static string MapKind(SourceMapDocument map, bool inline) =>
-        inline ? "inline" : map.Parts[0].HasSections ? "index" : "external";
 
     private static bool IsMapCandidate(ArtifactEntry entry, ReadOnlySpan<byte> head)
     {
@@ -91,14 +80,27 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
                 _reader.Write(chunk);
         }
 
-        public void Complete(bool truncated) => owner._maps.Add((entry, _reader.Complete(truncated), _size));
+        public void Complete(bool truncated)
+        {
+            var map = _reader.Complete(truncated);
+            if (map.IsSourceMap)
+                owner._maps.Add((entry, SourceMapMeasurement.Of(map), _size));
+        }
     }
 
-    private sealed class ScriptSink(SourceMappingUrlScanner scanner) : IEntryContentSink
+    private sealed class ScriptSink(SourceMapInspection owner, ArtifactEntry entry) : IEntryContentSink
     {
-        public void Write(ReadOnlySpan<byte> chunk) => scanner.Write(chunk);
+        private readonly SourceMappingUrlScanner _scanner = new();
 
-        public void Complete(bool truncated) => scanner.Complete();
+        public void Write(ReadOnlySpan<byte> chunk) => _scanner.Write(chunk);
+
+        public void Complete(bool truncated)
+        {
+            _scanner.Complete();
+            // Most scripts name no map; only keep the ones that do until the artifact completes.
+            if (_scanner.References.Count > 0 || _scanner.InlineMaps.Count > 0)
+                owner._scripts.Add((entry, _scanner));
+        }
     }
 }
 

@@ -23,16 +23,29 @@ internal sealed record SourceMapMeasurement
     public long BundlerRuntimeSources { get; init; }
     public long UnnamedSources { get; init; }
     public int Sections { get; init; }
+
+    /// <summary>An index map (top-level <c>sections</c>).</summary>
+    public bool IsIndexMap { get; init; }
+
+    /// <summary>Why the map could not be read to the end (a limit, or invalid JSON), or <see langword="null"/>.</summary>
+    public string? Incomplete { get; init; }
+
+    /// <summary>Whether source names carry webpack's <c>webpack://</c> scheme (a toolchain fingerprint).</summary>
+    public bool WebpackNames { get; init; }
     public IReadOnlyList<NamedCount> TopDirectories { get; init; } = [];
     public IReadOnlyList<NamedCount> TopExtensions { get; init; } = [];
 
-    /// <summary>Measures a parsed map.</summary>
+    /// <summary>
+    /// Measures a parsed map. Inspections keep only the measurement, so a package with thousands
+    /// of maps never holds thousands of source-name lists at once.
+    /// </summary>
     public static SourceMapMeasurement Of(SourceMapDocument document)
     {
         long sources = 0, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
         long third = 0, runtime = 0, unnamed = document.SourcesBeyondBudget;
         var exposedPaths = new List<string>();
         var namedPaths = new List<string>();
+        var webpack = false;
 
         foreach (var part in document.Parts)
         {
@@ -48,6 +61,7 @@ internal sealed record SourceMapMeasurement
                     unnamed++;
                     continue;
                 }
+                webpack |= raw.StartsWith("webpack://", StringComparison.Ordinal);
                 var path = SourceClassifier.Normalize(raw, part.SourceRoot);
                 // Not ignoreList: packages mark their own code there so that their users' debuggers skip it.
                 var origin = SourceClassifier.Classify(path, raw);
@@ -88,6 +102,9 @@ internal sealed record SourceMapMeasurement
             BundlerRuntimeSources = runtime,
             UnnamedSources = unnamed,
             Sections = document.Parts.Count - 1,
+            IsIndexMap = document.Parts.Count > 0 && document.Parts[0].HasSections,
+            Incomplete = document.Truncated ? "a limit cut it short" : document.Error,
+            WebpackNames = webpack,
             TopDirectories = Top(tree.Select(DirectoryOf)),
             TopExtensions = Top(tree.Select(ExtensionOf)),
         };

@@ -26,7 +26,7 @@ internal sealed class SourceMappingUrlScanner
     private static readonly SearchValues<byte> PercentTerminators = SearchValues.Create("\r\n\"'`"u8);
 
     private readonly byte[] _recent = new byte[32];
-    private readonly byte[] _url = new byte[MaxUrlBytes];
+    private byte[]? _url;
     private int _recentLength;
     private State _state;
     private int _urlLength;
@@ -39,8 +39,8 @@ internal sealed class SourceMappingUrlScanner
     /// <summary>URLs named by the file, in order (data URLs excluded).</summary>
     public List<string> References { get; } = [];
 
-    /// <summary>Inline maps the file carries, with the size of their encoded payload.</summary>
-    public List<(SourceMapDocument Map, long EncodedBytes)> InlineMaps { get; } = [];
+    /// <summary>Inline maps the file carries, measured, with the size of their encoded payload.</summary>
+    public List<(SourceMapMeasurement Map, long EncodedBytes)> InlineMaps { get; } = [];
 
     /// <summary>Feeds the next chunk of the file.</summary>
     public void Write(ReadOnlySpan<byte> chunk)
@@ -108,6 +108,7 @@ internal sealed class SourceMappingUrlScanner
 
     private int BeginUrl(int position)
     {
+        _url ??= new byte[MaxUrlBytes];
         _state = State.Url;
         _urlLength = 0;
         return position;
@@ -136,7 +137,7 @@ internal sealed class SourceMappingUrlScanner
         var rest = chunk[i..];
         var end = rest.IndexOfAny(UrlTerminators);
         var piece = end < 0 ? rest : rest[..end];
-        var room = Math.Min(piece.Length, _url.Length - _urlLength);
+        var room = Math.Min(piece.Length, _url!.Length - _urlLength);
         piece[..room].CopyTo(_url.AsSpan(_urlLength));
         _urlLength += room;
 
@@ -207,7 +208,7 @@ internal sealed class SourceMappingUrlScanner
         _decoder!.Finish();
         var map = _inlineReader!.Complete(truncated: false);
         if (map.IsSourceMap)
-            InlineMaps.Add((map, _payloadBytes));
+            InlineMaps.Add((SourceMapMeasurement.Of(map), _payloadBytes));
         _decoder = null;
         _inlineReader = null;
         _state = State.Searching;
@@ -215,7 +216,7 @@ internal sealed class SourceMappingUrlScanner
 
     private void EndUrl()
     {
-        var url = Encoding.UTF8.GetString(_url, 0, _urlLength).Trim();
+        var url = Encoding.UTF8.GetString(_url!, 0, _urlLength).Trim();
         // Template placeholders and concatenations are code that builds a comment, not a comment.
         if (url.Length > 0 && !url.Contains("${", StringComparison.Ordinal) && !url.Contains('+'))
             References.Add(url);

@@ -1,5 +1,4 @@
 using PackGuard.Artifacts.Metadata;
-using PackGuard.Inspectors.SourceMaps.Parsing;
 
 namespace PackGuard.Inspectors.SourceMaps;
 
@@ -44,12 +43,12 @@ internal static class Toolchain
     ];
 
     /// <summary>The tools detected, most specific first; empty when nothing says.</summary>
-    public static IReadOnlyList<BuildTool> Detect(PackageMetadata metadata, IReadOnlySet<string> rootFiles, IEnumerable<SourceMapDocument> maps)
+    public static IReadOnlyList<BuildTool> Detect(PackageMetadata metadata, IReadOnlySet<string> rootFiles, bool webpackNames)
     {
         var found = new List<BuildTool>();
         if (rootFiles.Contains("bun.lock") || rootFiles.Contains("bun.lockb"))
             found.Add(BuildTool.Bun);
-        if (maps.SelectMany(m => m.Parts).SelectMany(p => p.Sources).Any(s => s?.StartsWith("webpack://", StringComparison.Ordinal) == true))
+        if (webpackNames)
             found.Add(BuildTool.Webpack);
         var scripts = string.Join('\n', metadata.Scripts.Values);
         foreach (var (tool, packages, commands) in Signals)

@@ -43,8 +43,9 @@ public sealed class SourceMappingUrlScannerTests
 
         scanner.References.ShouldBeEmpty();
         var (map, encoded) = scanner.InlineMaps.ShouldHaveSingleItem();
-        map.Parts[0].Sources.ShouldBe(["../src/a.ts"]);
-        map.Parts[0].Contents[0]!.Value.Lines.ShouldBe(1);
+        map.Sources.ShouldBe(1);
+        map.TopDirectories.ShouldBe([new NamedCount("src", 1)]);
+        map.FirstPartyLines.ShouldBe(1);
         encoded.ShouldBe(payload.Length);
     }
 
@@ -81,7 +82,7 @@ public sealed class SourceMappingUrlScannerTests
 
             scanner.References.ShouldBe(["b.js.map"], $"split at {split}");
             scanner.InlineMaps.Count.ShouldBe(1, $"split at {split}");
-            scanner.InlineMaps[0].Map.Parts[0].Contents[0]!.Value.Bytes.ShouldBe(20, $"split at {split}");
+            scanner.InlineMaps[0].Map.FirstPartyBytes.ShouldBe(20, $"split at {split}");
         }
     }
 
