@@ -44,8 +44,15 @@ internal static class NpmVersionSelector
     }
 
     /// <summary>The highest few versions, newest first, for "did you mean" messages.</summary>
+    /// <summary>
+    /// The highest versions, releases first: a busy package publishes hundreds of canaries, and a
+    /// list of them does not help someone who mistyped a version.
+    /// </summary>
     public static IReadOnlyList<string> Highest(NpmPackument packument, int count) =>
-        Parsed(packument.Versions?.Keys ?? Enumerable.Empty<string>()).OrderByDescending(p => p.Version).Take(count).Select(p => p.Key).ToArray();
+        Parsed(packument.Versions?.Keys ?? Enumerable.Empty<string>())
+            .OrderBy(p => p.Version.IsPrerelease)
+            .ThenByDescending(p => p.Version)
+            .Take(count).Select(p => p.Key).ToArray();
 
     private static string? Find(IEnumerable<string> keys, SemVersion wanted) =>
         Parsed(keys).Where(p => p.Version.Equals(wanted)).Select(p => p.Key).FirstOrDefault();

@@ -129,7 +129,7 @@ public sealed class NpmResolverTests : IDisposable
 
         ex.Message.ShouldContain(what);
         ex.Message.ShouldContain("latest=1.1.0, next=2.0.0-rc.1");
-        ex.Message.ShouldContain("2.0.0-rc.1, 1.1.0, 1.0.0");
+        ex.Message.ShouldContain("1.1.0, 1.0.0, 2.0.0-rc.1");
     }
 
     [Theory]

@@ -42,8 +42,9 @@ public sealed class NpmVersionSelectorTests
     }
 
     [Fact]
-    public void Highest_lists_versions_newest_first()
+    public void Highest_lists_releases_newest_first_then_prereleases()
     {
-        NpmVersionSelector.Highest(Packument, 3).ShouldBe(["2.0.0-rc.1", "1.5.0", "1.4.0"]);
+        NpmVersionSelector.Highest(Packument, 3).ShouldBe(["1.5.0", "1.4.0", "1.0.0"]);
+        NpmVersionSelector.Highest(Packument, 99)[^1].ShouldBe("2.0.0-rc.1");
     }
 }
