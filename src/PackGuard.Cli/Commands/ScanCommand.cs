@@ -59,12 +59,14 @@ internal static class ScanCommand
         var scanner = new Scanner(Scanner.DefaultInspectors, config.Limits);
         foreach (var spec in specs)
         {
-            var progress = host.ErrorIsTerminal ? new DownloadProgressBar(host.Error) : null;
+            var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
             try
             {
                 var resolved = await resolver.ResolveAsync(spec, progress, ct);
+                var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
+                var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
                 progress?.Clear();
-                var result = config.Apply(scanner.Scan(resolved, ct));
+                var result = config.Apply(scanned);
                 reports.Add(VerdictPolicy.Evaluate(result, failOn));
             }
             catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)

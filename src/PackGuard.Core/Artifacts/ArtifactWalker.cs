@@ -1,3 +1,4 @@
+using PackGuard.Artifacts.Streams;
 using PackGuard.Artifacts.Walking;
 using PackGuard.Findings;
 
@@ -45,6 +46,9 @@ public sealed class ArtifactWalker
     /// </summary>
     internal bool ReadAhead { get; init; } = true;
 
+    /// <summary>Receives how far through an artifact file the walk is; null for no reports.</summary>
+    public IProgress<WalkProgress>? Progress { get; init; }
+
     /// <summary>
     /// Walks an artifact file. A gzip file is decompressed and, when it holds a tar, walked as one;
     /// tar and zip-family files are walked; anything else is a single entry named by its file name.
@@ -57,7 +61,7 @@ public sealed class ArtifactWalker
         ArgumentNullException.ThrowIfNull(visitor);
         var context = new WalkContext(_limits, _findings, visitor, cancellationToken);
         var name = Path.GetFileName(path);
-        using var file = Open(path);
+        using Stream file = Progress is { } progress ? new ProgressStream(Open(path), progress) : Open(path);
         var format = Sniff(file, path);
         try
         {
@@ -127,7 +131,7 @@ public sealed class ArtifactWalker
         }
     }
 
-    private static ArchiveFormat Sniff(FileStream file, string path)
+    private static ArchiveFormat Sniff(Stream file, string path)
     {
         try
         {

@@ -31,7 +31,12 @@ public sealed class Scanner
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
-    public ScanResult Scan(ResolvedTarget target, CancellationToken cancellationToken = default)
+    public ScanResult Scan(ResolvedTarget target, CancellationToken cancellationToken = default) =>
+        Scan(target, progress: null, cancellationToken);
+
+    /// <summary>Scans a target, reporting how far through the artifact file the walk is.</summary>
+    /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
+    public ScanResult Scan(ResolvedTarget target, IProgress<WalkProgress>? progress, CancellationToken cancellationToken = default)
     {
         var findings = new SynchronizedFindingList();
         var context = new InspectionContext(findings, _limits, cancellationToken);
@@ -41,7 +46,7 @@ public sealed class Scanner
 
         // Hash on the other core while this one decompresses: the file is read from the page cache.
         var hash = target.IsDirectory ? null : Task.Run(() => Sha256(target.LocalPath), cancellationToken);
-        var walker = new ArtifactWalker(_limits, findings);
+        var walker = new ArtifactWalker(_limits, findings) { Progress = progress };
         var walk = target.IsDirectory
             ? walker.WalkDirectory(target.LocalPath, fanOut, cancellationToken)
             : walker.WalkFile(target.LocalPath, fanOut, cancellationToken);

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Globalization;
+using PackGuard.Artifacts;
+using PackGuard.Findings;
+using PackGuard.Sources;
+
+namespace PackGuard.Cli.Terminal;
+
+/// <summary>
+/// A one-line progress bar on standard error for long work (downloads, large archives), redrawn
+/// at most ten times a second and erased when done. Only used when standard error is a terminal.
+/// </summary>
+internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress>
+{
+    /// <summary>Artifacts smaller than this scan too fast for a bar to help.</summary>
+    public const long ScanBarThreshold = 8 * 1024 * 1024;
+
+    private const int BarWidth = 30;
+    private readonly Lock _lock = new();
+    private readonly Stopwatch _sinceDraw = Stopwatch.StartNew();
+    private bool _drawn;
+
+    /// <summary>Download progress.</summary>
+    public void Report(TransferProgress value) => Draw(Line("Downloading", value.Label, value.BytesReceived, value.TotalBytes));
+
+    /// <summary>A progress sink for scanning the artifact <paramref name="label"/>.</summary>
+    public IProgress<WalkProgress> ForScan(string label) =>
+        new Adapter(value => Draw(Line("Scanning", label, value.BytesRead, value.TotalBytes)));
+
+    /// <summary>Erases the bar so the report starts on a clean line.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            if (!_drawn)
+                return;
+            error.Write("\r\u001b[K");
+            error.Flush();
+            _drawn = false;
+        }
+    }
+
+    internal static string Line(string verb, string label, long done, long? total)
+    {
+        if (total is not ({ } all and > 0))
+            return $"{verb} {label}  {ByteSize.Format(done)}";
+        var fraction = Math.Clamp((double)done / all, 0, 1);
+        var filled = (int)(fraction * BarWidth);
+        var bar = new string('=', filled) + (filled < BarWidth ? ">" : "") + new string(' ', Math.Max(0, BarWidth - filled - 1));
+        return string.Create(CultureInfo.InvariantCulture, $"{verb} {label} [{bar}] {fraction * 100:0}%  {ByteSize.Format(done)} / {ByteSize.Format(all)}");
+    }
+
+    private void Draw(string line)
+    {
+        lock (_lock)
+        {
+            if (_drawn && _sinceDraw.ElapsedMilliseconds < 100)
+                return;
+            _sinceDraw.Restart();
+            _drawn = true;
+            error.Write("\r" + line + "\u001b[K");
+            error.Flush();
+        }
+    }
+
+    private sealed class Adapter(Action<WalkProgress> report) : IProgress<WalkProgress>
+    {
+        public void Report(WalkProgress value) => report(value);
+    }
+}
