@@ -308,7 +308,7 @@ internal sealed class JsonPushTokenizer
 
         while (i < data.Length && _unicodeDigits < 4)
         {
-            var digit = HexValue(data[i]);
+            var digit = HexDigit.Value(data[i]);
             if (digit < 0)
                 return Fail($"invalid \\u escape at byte {_offset + i}");
             _unicodeValue = (_unicodeValue << 4) | digit;
@@ -420,12 +420,4 @@ internal sealed class JsonPushTokenizer
         _state = State.Failed;
         return int.MaxValue;
     }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 }

@@ -110,8 +110,8 @@ internal sealed class PercentStreamDecoder(Action<ReadOnlySpan<byte>> output) : 
     private int Flush(Span<byte> destination)
     {
         _pendingLength = 0;
-        var high = HexValue(_pending[1]);
-        var low = HexValue(_pending[2]);
+        var high = HexDigit.Value(_pending[1]);
+        var low = HexDigit.Value(_pending[2]);
         if (high >= 0 && low >= 0)
         {
             destination[0] = (byte)((high << 4) | low);
@@ -120,12 +120,4 @@ internal sealed class PercentStreamDecoder(Action<ReadOnlySpan<byte>> output) : 
         _pending.AsSpan(0, 3).CopyTo(destination); // not an escape: keep the text as it was
         return 3;
     }
-
-    private static int HexValue(byte b) => b switch
-    {
-        >= (byte)'0' and <= (byte)'9' => b - '0',
-        >= (byte)'a' and <= (byte)'f' => b - 'a' + 10,
-        >= (byte)'A' and <= (byte)'F' => b - 'A' + 10,
-        _ => -1,
-    };
 }
