@@ -11,12 +11,20 @@ namespace PackGuard.Cli;
 /// </summary>
 internal static class PackGuardCli
 {
-    public static RootCommand Build(CliHost host) =>
-        new("PackGuard: a release and supply-chain gate for packages. It tells you what a package would reveal (source maps carrying original source, unsafe archive entries) before you publish it or take it in.")
+    public static RootCommand Build(CliHost host)
+    {
+        var root = new RootCommand("PackGuard: a release and supply-chain gate for packages. It tells you what a package would reveal (source maps carrying original source, unsafe archive entries) before you publish it or take it in.")
         {
             ScanCommand.Create(host),
             RulesCommand.Create(host),
         };
+        // By default both come from the process's entry assembly, which is PackGuard only when
+        // packguard is the process (not under `dotnet test` or another host).
+        root.HelpName = "packguard";
+        foreach (var version in root.Options.OfType<VersionOption>())
+            version.Action = new VersionAction(host.OutWriter);
+        return root;
+    }
 
     public static async Task<int> RunAsync(string[] args, CliHost host, CancellationToken ct = default)
     {

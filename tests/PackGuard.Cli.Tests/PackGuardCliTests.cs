@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using PackGuard.Cli.Tests.Support;
 using PackGuard.Tests.Support;
 
@@ -11,6 +12,48 @@ public sealed class PackGuardCliTests : IDisposable
     public PackGuardCliTests() => _cli.WriteFile("tidy.tgz", CliFixtures.Clean);
 
     public void Dispose() => _cli.Dispose();
+
+    [Fact]
+    public async Task Help_matches_snapshot()
+    {
+        var result = await _cli.RunAsync("--help");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass);
+        result.Error.ShouldBeEmpty();
+        Snapshot.Match(result.Output, "help.txt");
+    }
+
+    [Fact]
+    public async Task Scan_help_matches_snapshot()
+    {
+        var result = await _cli.RunAsync("scan", "--help");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass);
+        Snapshot.Match(result.Output, "scan-help.txt");
+    }
+
+    [Fact]
+    public async Task Scan_help_lists_every_option_of_the_contract()
+    {
+        var output = (await _cli.RunAsync("scan", "-h")).Output;
+
+        output.ShouldContain("--format <text|json|sarif>");
+        output.ShouldContain("--output <FILE>");
+        output.ShouldContain("--fail-on <critical|high|medium|low|info|none>");
+        output.ShouldContain("--config <FILE>");
+    }
+
+    [Fact]
+    public async Task Version_prints_the_version_reports_carry()
+    {
+        var result = await _cli.RunAsync("--version");
+        var report = await _cli.RunAsync("scan", "tidy.tgz", "--format", "json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass);
+        var reported = JsonNode.Parse(report.Output)!["tool"]!["version"]!.GetValue<string>();
+        result.Output.ShouldBe(reported + Environment.NewLine);
+        reported.ShouldMatch(@"^\d+\.\d+\.\d+");
+    }
 
     public static TheoryData<string[], string> ParseErrors => new()
     {
