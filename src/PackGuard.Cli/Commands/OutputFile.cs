@@ -9,15 +9,19 @@ namespace PackGuard.Cli.Commands;
 internal static class OutputFile
 {
     /// <summary>Checks the path before any work is done, so a typo fails fast with exit code 2.</summary>
-    public static string Validate(string path, IEnumerable<string> localTargets)
+    /// <param name="path">The path as given.</param>
+    /// <param name="localTargets">The local targets being scanned, as given.</param>
+    /// <param name="workingDirectory">What relative paths are relative to (the host's, as for targets).</param>
+    /// <returns>The full path to write.</returns>
+    public static string Validate(string path, IEnumerable<string> localTargets, string workingDirectory)
     {
-        var full = Path.GetFullPath(path);
+        var full = Path.GetFullPath(path, workingDirectory);
         if (Directory.Exists(full))
             throw new ConfigurationException($"--output {path}: is a directory; name a file");
         var directory = Path.GetDirectoryName(full);
         if (directory is null || !Directory.Exists(directory))
             throw new ConfigurationException($"--output {path}: the directory {directory} does not exist");
-        if (localTargets.Any(t => string.Equals(Path.GetFullPath(t), full, StringComparison.Ordinal)))
+        if (localTargets.Any(t => string.Equals(Path.GetFullPath(t, workingDirectory), full, StringComparison.Ordinal)))
             throw new ConfigurationException($"--output {path}: that is a target being scanned; refusing to overwrite it");
         return full;
     }

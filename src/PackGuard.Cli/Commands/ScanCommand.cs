@@ -41,10 +41,14 @@ internal static class ScanCommand
         try
         {
             specs = [.. rawTargets.Select(TargetSpecParser.Parse)];
-            config = options.ConfigPath is { } path ? PolicyConfigLoader.Load(path, host.Catalog) : PolicyConfig.Default;
+            // Relative paths are relative to the host's working directory, as local targets are.
+            var workingDirectory = host.Environment.WorkingDirectory;
+            config = options.ConfigPath is { } path
+                ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
+                : PolicyConfig.Default;
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
-                ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name))
+                ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
                 : null;
         }
         catch (Exception e) when (e is InvalidTargetSpecException or ConfigurationException)
