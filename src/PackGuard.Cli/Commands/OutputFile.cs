@@ -27,14 +27,21 @@ internal static class OutputFile
     }
 
     /// <summary>Writes the file through <paramref name="write"/>, atomically.</summary>
+    /// <exception cref="ConfigurationException">The file cannot be written (permissions, a full disk).</exception>
     public static void Write(string fullPath, Action<Stream> write)
     {
-        var temporary = fullPath + $".{Environment.ProcessId}.tmp";
+        // A name no other run can hold: a run that was killed leaves its temporary file behind, and
+        // process ids repeat (a container's packguard is often the same pid every time).
+        var temporary = $"{fullPath}.{Guid.NewGuid():N}.tmp";
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
                 write(stream);
             File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigurationException($"--output {fullPath}: cannot write the report: {e.Message}");
         }
         finally
         {

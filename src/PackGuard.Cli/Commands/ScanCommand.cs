@@ -85,7 +85,16 @@ internal static class ScanCommand
         }
 
         if (reports.Count > 0)
-            Write(host, reports, options.Format, output);
+        {
+            try
+            {
+                Write(host, reports, options.Format, output);
+            }
+            catch (ConfigurationException e)
+            {
+                return Fail(host, e.Message, ExitCodes.Usage);
+            }
+        }
         if (unreadable)
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;

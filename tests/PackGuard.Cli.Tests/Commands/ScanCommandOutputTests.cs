@@ -1,5 +1,7 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using PackGuard.Cli.Tests.Support;
+using PackGuard.Tests.Sources.Npm;
 using PackGuard.Tests.Support;
 using Spectre.Console;
 
@@ -102,6 +104,27 @@ public sealed class ScanCommandOutputTests : IDisposable
         var file = File.ReadAllText(InWork("report.txt"));
         file.ShouldNotContain("\u001b");
         file.ShouldContain(" FAIL  1 critical");
+    }
+
+    [Fact]
+    public async Task A_report_that_cannot_be_written_exits_2_and_says_why()
+    {
+        var reports = Directory.CreateDirectory(InWork("reports")).FullName;
+        var version = NpmFixture.Version("left-pad", "1.3.0");
+        NpmFixture.Publish(_cli.Http, "left-pad", new Dictionary<string, string> { ["latest"] = "1.3.0" }, version);
+        var packument = NpmFixture.Packument("left-pad", new Dictionary<string, string> { ["latest"] = "1.3.0" }, version);
+        // The directory checked before the scan disappears while the package downloads.
+        _cli.Http.Route("https://registry.npmjs.org/left-pad", (_, _) =>
+        {
+            Directory.Delete(reports);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(packument) });
+        });
+
+        var result = await _cli.RunAsync("scan", "npm:left-pad", "--output", "reports/scan.txt");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage, result.ToString());
+        result.Error.ShouldStartWith($"packguard: --output {Path.Combine(reports, "scan.txt")}: cannot write the report: ");
+        result.Error.ShouldNotContain("   at ");
     }
 
     [Fact]
