@@ -88,7 +88,7 @@ internal static class ScanCommand
         {
             try
             {
-                Write(host, reports, options.Format, output);
+                Write(host, reports, options.Format, output, severalTargets: specs.Length > 1);
             }
             catch (ConfigurationException e)
             {
@@ -100,7 +100,7 @@ internal static class ScanCommand
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
     }
 
-    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output)
+    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, bool severalTargets)
     {
         if (format == "text")
         {
@@ -116,7 +116,9 @@ internal static class ScanCommand
             });
             return;
         }
-        IReportWriter writer = format == "sarif" ? new SarifReportWriter(host.Catalog) : new JsonReportWriter();
+        IReportWriter writer = format == "sarif"
+            ? new SarifReportWriter(host.Catalog)
+            : new JsonReportWriter { AlwaysArray = severalTargets };
         if (output is null)
         {
             writer.Write(reports, host.StandardOutput);

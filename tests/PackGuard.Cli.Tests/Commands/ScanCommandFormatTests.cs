@@ -111,6 +111,25 @@ public sealed class ScanCommandFormatTests : IDisposable
     }
 
     [Fact]
+    public async Task Json_for_several_targets_stays_an_array_when_some_cannot_be_read()
+    {
+        // Consumers pick how to parse by the targets they passed, not by how many were readable.
+        var result = await _cli.RunAsync("scan", "missing-1.0.0.tgz", "tidy-1.0.0.tgz", "--format", "json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Unreadable);
+        var reports = JsonNode.Parse(result.Output)!.AsArray();
+        Text(reports.ShouldHaveSingleItem()!["target"]!["spec"]).ShouldBe("tidy-1.0.0.tgz");
+    }
+
+    [Fact]
+    public async Task Json_for_one_target_is_a_single_object()
+    {
+        var result = await _cli.RunAsync("scan", "tidy-1.0.0.tgz", "--format", "json");
+
+        Text(JsonNode.Parse(result.Output)!.AsObject()["verdict"]).ShouldBe("pass");
+    }
+
+    [Fact]
     public async Task Json_is_utf8_without_a_byte_order_mark()
     {
         var result = await _cli.RunAsync("scan", "tidy-1.0.0.tgz", "--format", "json");
