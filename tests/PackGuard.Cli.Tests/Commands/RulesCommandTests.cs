@@ -65,6 +65,15 @@ public sealed class RulesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_samples_note_stands_apart_and_counts_in_good_english()
+    {
+        // paths-only has two samples that fire and one that does not.
+        var output = (await _cli.RunAsync("rules", "show", "source-map/paths-only")).Output;
+
+        output.ShouldEndWith("\n\n2 samples that fire and 1 that does not are tested with every build.\n");
+    }
+
+    [Fact]
     public async Task Rule_text_is_wrapped_to_the_width_with_no_trailing_blanks()
     {
         var lines = (await _cli.RunAsync("rules", "show", "source-map/embedded-sources")).Output.Split('\n');
