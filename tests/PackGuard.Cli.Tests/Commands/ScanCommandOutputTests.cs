@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using PackGuard.Cli.Tests.Support;
 using PackGuard.Tests.Sources.Npm;
 using PackGuard.Tests.Support;
-using Spectre.Console;
 
 namespace PackGuard.Cli.Tests.Commands;
 
@@ -21,20 +20,6 @@ public sealed class ScanCommandOutputTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     private string InWork(string name) => Path.Combine(_cli.Work, name);
-
-    /// <summary>A console that colours whatever it is given, as on a colour terminal.</summary>
-    private static IAnsiConsole ColourConsole(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.Yes,
-            ColorSystem = ColorSystemSupport.TrueColor,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 4096;
-        return console;
-    }
 
     [Fact]
     public async Task Json_goes_to_the_file_and_nothing_to_stdout()
@@ -94,7 +79,7 @@ public sealed class ScanCommandOutputTests : IDisposable
     [Fact]
     public async Task A_text_report_in_a_file_has_no_colour_even_when_stdout_is_a_colour_terminal()
     {
-        _cli.Console = ColourConsole;
+        _cli.Console = CliConsoles.Colour;
 
         var onTerminal = await _cli.RunAsync("scan", "acme-cli-2.1.88.tgz");
         await _cli.RunAsync("scan", "acme-cli-2.1.88.tgz", "--output", "report.txt");

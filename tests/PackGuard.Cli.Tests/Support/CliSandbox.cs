@@ -40,6 +40,9 @@ internal sealed class CliSandbox : IDisposable
     /// <summary>Whether standard error is a terminal, which turns download progress bars on.</summary>
     public bool ErrorIsTerminal { get; set; }
 
+    /// <summary>Columns text output wraps to; 100, as for a file or a CI log, unless a test sets it.</summary>
+    public int Width { get; set; } = 100;
+
     /// <summary>Builds the console over standard output; a plain one (redirected output) by default.</summary>
     public Func<TextWriter, IAnsiConsole> Console { get; set; } = CliHost.PlainConsole;
 
@@ -75,6 +78,7 @@ internal sealed class CliSandbox : IDisposable
             StandardOutput = stdout,
             Error = error,
             ErrorIsTerminal = ErrorIsTerminal,
+            Width = Width,
             Environment = _box.Environment,
             CreateHttpClient = CreateHttpClient,
         };
