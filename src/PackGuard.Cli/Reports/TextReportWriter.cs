@@ -127,7 +127,7 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
             identity += $" ({t.Ecosystem})";
         var licence = "licence: " + (t.License ?? "none declared");
         yield return identity.Length > 0 ? $"{identity} · {licence}" : licence;
-        var size = $"{ByteSize.Format(t.Size)}, {t.EntryCount.ToString("N0", Invariant)} entries";
+        var size = $"{ByteSize.Format(t.Size)}, {t.EntryCount.ToString("N0", Invariant)} {(t.EntryCount == 1 ? "entry" : "entries")}";
         yield return t.Sha256 is { } sha ? $"{size} · sha256 {sha[..16]}…" : size;
     }
 

@@ -94,6 +94,16 @@ public sealed class TextReportWriterTests : IDisposable
     }
 
     [Fact]
+    public async Task One_entry_is_counted_in_the_singular()
+    {
+        _cli.WriteFile("cli.js", "console.log(1);\n");
+
+        var output = await Report("cli.js");
+
+        output.ShouldContain("\n16 B, 1 entry · sha256 ");
+    }
+
+    [Fact]
     public async Task Square_brackets_in_names_and_licences_are_printed_not_taken_for_markup()
     {
         _cli.WriteFile("odd[1].tgz", TestArchive.ReproducibleNpmTarball(
