@@ -1,5 +1,6 @@
-using PackGuard.Findings;
 using System.Diagnostics;
+using System.Globalization;
+using PackGuard.Findings;
 using PackGuard.Sources;
 
 namespace PackGuard.Cli.Terminal;
@@ -49,6 +50,8 @@ internal sealed class DownloadProgressBar(TextWriter error) : IProgress<Transfer
         var fraction = Math.Clamp((double)value.BytesReceived / total, 0, 1);
         var filled = (int)(fraction * BarWidth);
         var bar = new string('=', filled) + (filled < BarWidth ? ">" : "") + new string(' ', Math.Max(0, BarWidth - filled - 1));
-        return $"Downloading {value.Label} [{bar}] {fraction:P0}  {ByteSize.Format(value.BytesReceived)} / {ByteSize.Format(total)}";
+        // Rounded down, so that 100% means done; written as 50%, whatever the culture's pattern.
+        var percent = ((int)(fraction * 100)).ToString(CultureInfo.InvariantCulture);
+        return $"Downloading {value.Label} [{bar}] {percent}%  {ByteSize.Format(value.BytesReceived)} / {ByteSize.Format(total)}";
     }
 }
