@@ -73,7 +73,7 @@ public sealed class ScanCommandOutputTests : IDisposable
 
         toFile.ExitCode.ShouldBe(toStdout.ExitCode);
         toFile.StandardOutput.ShouldBeEmpty();
-        File.ReadAllText(InWork("report.txt")).ShouldBe(toStdout.Output);
+        File.ReadAllText(InWork("report.txt")).ReplaceLineEndings("\n").ShouldBe(toStdout.Output);
     }
 
     [Fact]

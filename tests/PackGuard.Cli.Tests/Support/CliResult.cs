@@ -10,8 +10,11 @@ internal sealed record CliResult(int ExitCode, byte[] StandardOutput, string Err
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>Standard output decoded as UTF-8 (invalid bytes fail the test rather than hide).</summary>
-    public string Output => StrictUtf8.GetString(StandardOutput);
+    /// <summary>
+    /// Standard output decoded as UTF-8 (invalid bytes fail the test rather than hide), with line
+    /// ends normalised to <c>\n</c> so that assertions read the same on every platform.
+    /// </summary>
+    public string Output => StrictUtf8.GetString(StandardOutput).ReplaceLineEndings("\n");
 
     /// <summary>Everything on both streams, for assertions that neither may contain something.</summary>
     public string Everything => Output + Error;
