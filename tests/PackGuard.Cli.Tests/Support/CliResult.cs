@@ -16,8 +16,5 @@ internal sealed record CliResult(int ExitCode, byte[] StandardOutput, string Err
     /// </summary>
     public string Output => StrictUtf8.GetString(StandardOutput).ReplaceLineEndings("\n");
 
-    /// <summary>Everything on both streams, for assertions that neither may contain something.</summary>
-    public string Everything => Output + Error;
-
     public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Output}\n--- stderr\n{Error}";
 }
