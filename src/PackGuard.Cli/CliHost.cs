@@ -45,12 +45,12 @@ internal sealed class CliHost
     public static CliHost FromProcess()
     {
         var environment = SourceEnvironment.FromProcess();
-        var noColor = !string.IsNullOrEmpty(environment.GetVariable("NO_COLOR"));
         var stdoutIsTerminal = !Console.IsOutputRedirected;
+        var colour = UseColour(stdoutIsTerminal, environment);
         var console = AnsiConsole.Create(new AnsiConsoleSettings
         {
-            Ansi = stdoutIsTerminal && !noColor ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = stdoutIsTerminal && !noColor ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Ansi = colour ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = colour ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(Console.Out),
         });
@@ -67,6 +67,13 @@ internal sealed class CliHost
             CreateHttpClient = SourceHttpClientFactory.Create,
         };
     }
+
+    /// <summary>
+    /// Whether standard output may be coloured: only on a terminal, and never when <c>NO_COLOR</c>
+    /// is set to anything but the empty string (https://no-color.org).
+    /// </summary>
+    internal static bool UseColour(bool stdoutIsTerminal, SourceEnvironment environment) =>
+        stdoutIsTerminal && string.IsNullOrEmpty(environment.GetVariable("NO_COLOR"));
 
     /// <summary>A console that writes plain text (no colour, no markup codes) to <paramref name="writer"/>.</summary>
     public static IAnsiConsole PlainConsole(TextWriter writer)

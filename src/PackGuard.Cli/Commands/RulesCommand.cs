@@ -49,7 +49,9 @@ internal static class RulesCommand
         Section(console, host.Width, "Why it matters", rule.WhyItMatters);
         Section(console, host.Width, "How to fix", rule.HowToFix);
         var fires = rule.Samples.Count(s => s.Fires);
-        console.MarkupLine($"[grey]{fires} samples that fire and {rule.Samples.Count - fires} that do not are tested with every build.[/]");
+        var quiet = rule.Samples.Count - fires;
+        console.WriteLine();
+        console.MarkupLine($"[grey]{fires} {(fires == 1 ? "sample that fires" : "samples that fire")} and {quiet} that {(quiet == 1 ? "does" : "do")} not are tested with every build.[/]");
         return ExitCodes.Pass;
     }
 

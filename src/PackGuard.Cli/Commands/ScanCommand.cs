@@ -41,10 +41,14 @@ internal static class ScanCommand
         try
         {
             specs = [.. rawTargets.Select(TargetSpecParser.Parse)];
-            config = options.ConfigPath is { } path ? PolicyConfigLoader.Load(path, host.Catalog) : PolicyConfig.Default;
+            // Relative paths are relative to the host's working directory, as local targets are.
+            var workingDirectory = host.Environment.WorkingDirectory;
+            config = options.ConfigPath is { } path
+                ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
+                : PolicyConfig.Default;
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
-                ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name))
+                ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
                 : null;
         }
         catch (Exception e) when (e is InvalidTargetSpecException or ConfigurationException)
@@ -83,13 +87,22 @@ internal static class ScanCommand
         }
 
         if (reports.Count > 0)
-            Write(host, reports, options.Format, output);
+        {
+            try
+            {
+                Write(host, reports, options.Format, output, severalTargets: specs.Length > 1);
+            }
+            catch (ConfigurationException e)
+            {
+                return Fail(host, e.Message, ExitCodes.Usage);
+            }
+        }
         if (unreadable)
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
     }
 
-    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output)
+    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, bool severalTargets)
     {
         if (format == "text")
         {
@@ -105,7 +118,9 @@ internal static class ScanCommand
             });
             return;
         }
-        IReportWriter writer = format == "sarif" ? new SarifReportWriter(host.Catalog) : new JsonReportWriter();
+        IReportWriter writer = format == "sarif"
+            ? new SarifReportWriter(host.Catalog)
+            : new JsonReportWriter { AlwaysArray = severalTargets };
         if (output is null)
         {
             writer.Write(reports, host.StandardOutput);

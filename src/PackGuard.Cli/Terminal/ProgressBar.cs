@@ -21,11 +21,12 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress
     private bool _drawn;
 
     /// <summary>Download progress.</summary>
-    public void Report(TransferProgress value) => Draw(Line("Downloading", value.Label, value.BytesReceived, value.TotalBytes));
+    public void Report(TransferProgress value) =>
+        Draw(Line("Downloading", value.Label, value.BytesReceived, value.TotalBytes), Finished(value.BytesReceived, value.TotalBytes));
 
     /// <summary>A progress sink for scanning the artifact <paramref name="label"/>.</summary>
     public IProgress<WalkProgress> ForScan(string label) =>
-        new Adapter(value => Draw(Line("Scanning", label, value.BytesRead, value.TotalBytes)));
+        new Adapter(value => Draw(Line("Scanning", label, value.BytesRead, value.TotalBytes), Finished(value.BytesRead, value.TotalBytes)));
 
     /// <summary>Erases the bar so the report starts on a clean line.</summary>
     public void Clear()
@@ -47,14 +48,19 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress
         var fraction = Math.Clamp((double)done / all, 0, 1);
         var filled = (int)(fraction * BarWidth);
         var bar = new string('=', filled) + (filled < BarWidth ? ">" : "") + new string(' ', Math.Max(0, BarWidth - filled - 1));
-        return string.Create(CultureInfo.InvariantCulture, $"{verb} {label} [{bar}] {fraction * 100:0}%  {ByteSize.Format(done)} / {ByteSize.Format(all)}");
+        // Rounded down, so that 100% means done; written as 50%, whatever the culture's pattern.
+        var percent = ((int)(fraction * 100)).ToString(CultureInfo.InvariantCulture);
+        return $"{verb} {label} [{bar}] {percent}%  {ByteSize.Format(done)} / {ByteSize.Format(all)}";
     }
 
-    private void Draw(string line)
+    private static bool Finished(long done, long? total) => total is { } all && done >= all;
+
+    // The last update is always drawn, so a bar never stops short of full.
+    private void Draw(string line, bool finished)
     {
         lock (_lock)
         {
-            if (_drawn && _sinceDraw.ElapsedMilliseconds < 100)
+            if (_drawn && !finished && _sinceDraw.ElapsedMilliseconds < 100)
                 return;
             _sinceDraw.Restart();
             _drawn = true;

@@ -28,13 +28,19 @@ public sealed class JsonReportWriter : IReportWriter
     /// </param>
     public JsonReportWriter(string? toolVersion = null) => _toolVersion = toolVersion ?? ToolVersion.Current;
 
+    /// <summary>
+    /// Writes an array even for a single report. Set when several targets were asked for: the
+    /// shape then follows the command line, not how many of the targets could be read.
+    /// </summary>
+    public bool AlwaysArray { get; init; }
+
     /// <inheritdoc />
     public void Write(IReadOnlyList<ScanReport> reports, Stream output)
     {
         ArgumentNullException.ThrowIfNull(reports);
         ReportJson.WriteDocument(output, json =>
         {
-            if (reports.Count == 1)
+            if (reports.Count == 1 && !AlwaysArray)
             {
                 WriteReport(json, reports[0]);
                 return;

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json;
 using PackGuard.Findings;
 using PackGuard.Policy;
 using PackGuard.Reports;
@@ -81,6 +82,15 @@ public sealed class JsonReportWriterTests
     public void No_reports_give_an_empty_array()
     {
         ReportOutput.Text(Writer).ShouldBe("[]\n");
+    }
+
+    [Fact]
+    public void Always_array_writes_a_single_report_as_an_array_of_one()
+    {
+        var text = ReportOutput.Text(new JsonReportWriter(TestToolVersion) { AlwaysArray = true }, Passing);
+
+        text.ShouldStartWith("[");
+        JsonDocument.Parse(text).RootElement.GetArrayLength().ShouldBe(1);
     }
 
     [Fact]

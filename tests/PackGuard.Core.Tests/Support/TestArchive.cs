@@ -20,8 +20,17 @@ public sealed record TestFile(string Path, byte[] Content, string? LinkTarget = 
 /// <summary>Builds small archives in memory so that tests own their fixtures.</summary>
 public static class TestArchive
 {
+    /// <summary>
+    /// The timestamp of every entry in a reproducible archive (the day of the incident in
+    /// DESIGN.md); any fixed value would do.
+    /// </summary>
+    public static readonly DateTimeOffset FixedTime = new(2026, 3, 30, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>A tar archive (PAX format, so long names and odd characters survive).</summary>
-    public static byte[] Tar(IEnumerable<TestFile> files, TarEntryFormat format = TarEntryFormat.Pax)
+    /// <param name="files">The entries, in order.</param>
+    /// <param name="format">The tar flavour.</param>
+    /// <param name="modificationTime">Every entry's mtime; the current time when not given, as TarWriter does.</param>
+    public static byte[] Tar(IEnumerable<TestFile> files, TarEntryFormat format = TarEntryFormat.Pax, DateTimeOffset? modificationTime = null)
     {
         using var buffer = new MemoryStream();
         using (var writer = new TarWriter(buffer, format, leaveOpen: true))
@@ -37,6 +46,8 @@ public static class TestArchive
                     TarEntryFormat.Ustar => new UstarTarEntry(type, file.Path),
                     _ => new V7TarEntry(type, file.Path),
                 };
+                if (modificationTime is { } time)
+                    entry.ModificationTime = time;
                 if (file.LinkTarget is not null)
                     entry.LinkName = file.LinkTarget;
                 else
@@ -56,6 +67,24 @@ public static class TestArchive
     /// <summary>An npm-style tarball: every path is placed under <c>package/</c>.</summary>
     public static byte[] NpmTarball(params TestFile[] files) =>
         TarGz(files.Select(f => f with { Path = "package/" + f.Path }));
+
+    /// <summary>
+    /// An npm-style tarball whose bytes are the same on every run, machine and .NET version, for
+    /// reports that print the artifact's size and SHA-256: entries carry <see cref="FixedTime"/>,
+    /// and the gzip stream uses stored (uncompressed) blocks, whose layout no zlib update changes.
+    /// The tar is ustar: TarWriter names PAX extended headers after the process id.
+    /// </summary>
+    public static byte[] ReproducibleNpmTarball(params TestFile[] files)
+    {
+        var tar = Tar(files.Select(f => f with { Path = "package/" + f.Path }), TarEntryFormat.Ustar, FixedTime);
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.NoCompression, leaveOpen: true))
+            gzip.Write(tar);
+        var bytes = buffer.ToArray();
+        // The header's OS byte names the platform that compressed; pin it to Unix (RFC 1952: 3).
+        bytes[9] = 3;
+        return bytes;
+    }
 
     /// <summary>Gzip-compresses bytes.</summary>
     public static byte[] Gzip(byte[] data)
