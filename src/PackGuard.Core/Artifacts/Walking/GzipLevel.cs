@@ -33,7 +33,8 @@ internal static class GzipLevel
     {
         var compressed = new CountingStream(input);
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        var guard = new RatioGuardStream(gzip, () => compressed.BytesRead, context.Limits);
+        var inflated = new CountingStream(gzip);
+        var guard = new RatioGuardStream(inflated, () => compressed.BytesRead, context.Limits);
         using var expanded = readAhead ? new ReadAheadStream(guard, context.CancellationToken) : (Stream)guard;
         var head = ArrayPool<byte>.Shared.Rent(ContentSniffer.HeadSize);
         try
@@ -52,11 +53,14 @@ internal static class GzipLevel
             {
                 TarLevel.Walk(context, content, prefix, depth);
                 DrainTrailer(context, content, depth);
-                return;
             }
-            var entry = new ArtifactEntry(prefix + innerName, EntryKind.File, null, null, depth);
-            if (context.Admit(entry, innerName))
-                EntryReader.ReadFile(context, entry, content, SkipMode.Drain);
+            else
+            {
+                var entry = new ArtifactEntry(prefix + innerName, EntryKind.File, null, null, depth);
+                if (context.Admit(entry, innerName))
+                    EntryReader.ReadFile(context, entry, content, SkipMode.Drain);
+            }
+            CheckLength(input, inflated, depth);
         }
         catch (CompressionRatioExceededException e) when (e.Guard == guard)
         {
@@ -66,6 +70,91 @@ internal static class GzipLevel
         finally
         {
             ArrayPool<byte>.Shared.Return(head);
+        }
+    }
+
+    /// <summary>
+    /// .NET's gzip decoder treats input that stops mid-stream as a clean end, so a cut-off file
+    /// would pass for a shorter one. When the whole file was inflated and can be seeked, its
+    /// trailer's ISIZE (the inflated length modulo 2^32) must match what came out.
+    /// </summary>
+    private static void CheckLength(Stream input, CountingStream inflated, int depth)
+    {
+        const int MinimumGzipLength = 18; // 10-byte header, empty deflate block, 8-byte trailer
+        if (!inflated.ReachedEnd || !input.CanSeek || input.Length < MinimumGzipLength)
+            return;
+        Span<byte> trailer = stackalloc byte[4];
+        input.Position = input.Length - 4;
+        input.ReadExactly(trailer);
+        var declared = System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(trailer);
+        if (declared != (uint)inflated.BytesRead && !EndsWithMember(input, declared))
+            throw new ArchiveDamageException(depth, null,
+                $"the gzip data is truncated or corrupt: it inflates to {inflated.BytesRead} bytes but its trailer records {declared}");
+    }
+
+    /// <summary>
+    /// A multi-member gzip (concatenated streams) is valid, and its trailer gives only the last
+    /// member's length. Looks backwards for a member header from which the rest of the file
+    /// inflates to exactly that length. Only runs when the lengths disagree, which is rare.
+    /// </summary>
+    private static bool EndsWithMember(Stream input, uint declared)
+    {
+        const int MaxCandidates = 64;
+        var candidates = 0;
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
+        try
+        {
+            var end = input.Length - 8;
+            while (end > 1 && candidates < MaxCandidates)
+            {
+                var start = Math.Max(1, end - buffer.Length);
+                input.Position = start;
+                var window = buffer.AsSpan(0, (int)(end - start));
+                input.ReadExactly(window);
+                for (var i = window.Length - 3; i >= 0 && candidates < MaxCandidates; i--)
+                {
+                    if (window[i] != 0x1F || window[i + 1] != 0x8B || window[i + 2] != 0x08)
+                        continue;
+                    candidates++;
+                    if (InflatesTo(input, start + i, declared))
+                        return true;
+                }
+                end = start + 2; // overlap so a header across the window edge is seen
+                if (start == 1)
+                    break;
+            }
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static bool InflatesTo(Stream input, long offset, uint declared)
+    {
+        input.Position = offset;
+        var chunk = ArrayPool<byte>.Shared.Rent(EntryReader.ChunkSize);
+        try
+        {
+            using var gzip = new GZipStream(input, CompressionMode.Decompress, leaveOpen: true);
+            long total = 0;
+            int read;
+            while ((read = gzip.Read(chunk)) > 0)
+            {
+                total += read;
+                if (total > declared) // packages hold no 4 GiB members; this also bounds a hostile candidate
+                    return false;
+            }
+            return (uint)total == declared;
+        }
+        catch (Exception e) when (ArchiveDamageException.IsDamage(e))
+        {
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(chunk);
         }
     }
 
