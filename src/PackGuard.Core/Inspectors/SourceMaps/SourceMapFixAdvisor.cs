@@ -23,10 +23,10 @@ internal sealed class SourceMapFixAdvisor(PackageMetadata metadata, IReadOnlyLis
     /// <summary>The fix for a <c>sourceMappingURL</c> that leads nowhere in the package.</summary>
     public string ForDangling(bool remote)
     {
-        var hidden = tools.Count > 0 ? HiddenOption(tools[0]) : "an option that writes the map without the comment (a \"hidden\" source map)";
+        var hidden = HiddenOption(tools.Count > 0 ? tools[0] : null);
         return remote
-            ? $"Make sure the map at that URL is not publicly readable, or drop the comment from the published file: {hidden}."
-            : $"Drop the comment from the published file ({hidden}), or ship the map on purpose if the package is open source.";
+            ? $"Make sure the map at that URL is not publicly readable, or drop the comment from the published file with {hidden}."
+            : $"Drop the comment from the published file with {hidden}, or ship the map on purpose if the package is open source.";
     }
 
     private string Packaging() => metadata.Ecosystem switch
@@ -63,13 +63,13 @@ internal sealed class SourceMapFixAdvisor(PackageMetadata metadata, IReadOnlyLis
         _ => GenericBuildOption,
     };
 
-    private static string HiddenOption(BuildTool tool) => tool switch
+    private static string HiddenOption(BuildTool? tool) => tool switch
     {
         BuildTool.Webpack or BuildTool.Rspack => "devtool: 'hidden-source-map'",
         BuildTool.Esbuild or BuildTool.Tsup => "esbuild --sourcemap=external",
         BuildTool.Vite => "build.sourcemap: 'hidden'",
         BuildTool.Rollup => "output.sourcemap: 'hidden'",
         BuildTool.Bun => "bun build --sourcemap=external",
-        _ => "an option that writes the map without the comment (a \"hidden\" source map)",
+        _ => "a \"hidden\" source-map setting, which writes the map without the comment",
     };
 }
