@@ -57,7 +57,7 @@ internal static class ScanCommand
         }
 
         var reports = new List<ScanReport>();
-        var unreadable = false;
+        var unreadable = 0;
         using var http = host.CreateHttpClient();
         var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
         var scanner = new Scanner(Scanner.DefaultInspectors, config.Limits);
@@ -77,7 +77,7 @@ internal static class ScanCommand
             {
                 progress?.Clear();
                 host.Error.WriteLine($"packguard: {spec.Raw}: {e.Message}");
-                unreadable = true;
+                unreadable++;
             }
             catch (SourceConfigurationException e)
             {
@@ -90,31 +90,31 @@ internal static class ScanCommand
         {
             try
             {
-                Write(host, reports, options.Format, output, severalTargets: specs.Length > 1);
+                Write(host, reports, options.Format, output, unreadable, severalTargets: specs.Length > 1);
             }
             catch (ConfigurationException e)
             {
                 return Fail(host, e.Message, ExitCodes.Usage);
             }
         }
-        if (unreadable)
+        if (unreadable > 0)
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
     }
 
-    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, bool severalTargets)
+    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, int unreadable, bool severalTargets)
     {
         if (format == "text")
         {
             if (output is null)
             {
-                new TextReportWriter(host.Out, host.Width).Write(reports);
+                new TextReportWriter(host.Out, host.Width).Write(reports, unreadable);
                 return;
             }
             OutputFile.Write(output, stream =>
             {
                 using var writer = new StreamWriter(stream, leaveOpen: true);
-                new TextReportWriter(CliHost.PlainConsole(writer), host.Width).Write(reports);
+                new TextReportWriter(CliHost.PlainConsole(writer), host.Width).Write(reports, unreadable);
             });
             return;
         }

@@ -16,7 +16,8 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
     private const string Indent = "  ";
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public void Write(IReadOnlyList<ScanReport> reports)
+    /// <summary>Writes the reports; <paramref name="unreadable"/> counts targets that could not be read (their errors went to standard error).</summary>
+    public void Write(IReadOnlyList<ScanReport> reports, int unreadable = 0)
     {
         for (var i = 0; i < reports.Count; i++)
         {
@@ -24,13 +25,19 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
                 console.WriteLine();
             WriteOne(reports[i]);
         }
-        if (reports.Count > 1)
+        var total = reports.Count + unreadable;
+        if (total > 1)
         {
             var failed = reports.Count(r => r.Verdict == Verdict.Fail);
+            var summary = (failed, unreadable) switch
+            {
+                (0, 0) => $"[green bold]All {total} targets passed[/]",
+                (_, 0) => $"[red bold]{failed} of {total} targets failed[/]",
+                (0, _) => $"[red bold]{unreadable} of {total} targets could not be read (see the errors above)[/]",
+                _ => $"[red bold]{failed} of {total} targets failed; {unreadable} could not be read (see the errors above)[/]",
+            };
             console.WriteLine();
-            console.MarkupLine(failed > 0
-                ? $"[red bold]{failed} of {reports.Count} targets failed[/]"
-                : $"[green bold]All {reports.Count} targets passed[/]");
+            console.MarkupLine(summary);
         }
     }
 

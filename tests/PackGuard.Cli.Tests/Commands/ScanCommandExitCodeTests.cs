@@ -268,6 +268,7 @@ public sealed class ScanCommandExitCodeTests : IDisposable
         result.Error.ShouldBe("packguard: missing-1.0.0.tgz: No such file or directory: missing-1.0.0.tgz" + Environment.NewLine);
         result.Output.ShouldStartWith("tidy-1.0.0.tgz\ntidy 1.0.0 (npm)");
         result.Output.ShouldContain(" PASS ");
+        result.Output.ShouldEndWith("1 of 2 targets could not be read (see the errors above)\n");
     }
 
     [Fact]
@@ -277,6 +278,7 @@ public sealed class ScanCommandExitCodeTests : IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.Unreadable);
         result.Output.ShouldContain(" FAIL ");
+        result.Output.ShouldEndWith("1 of 2 targets failed; 1 could not be read (see the errors above)\n");
     }
 
     [Fact]
