@@ -69,7 +69,4 @@ public static class ContentSniffer
             sum += i is >= 148 and < 156 ? (byte)' ' : header[i];
         return sum == stored;
     }
-
-    /// <summary>Whether the content looks like text rather than binary (no NUL in the head).</summary>
-    public static bool LooksLikeText(ReadOnlySpan<byte> head) => head.IndexOf((byte)0) < 0;
 }

@@ -22,8 +22,4 @@ public sealed record ScanReport(
     ScanResult Result,
     Verdict Verdict,
     FailThreshold FailOn,
-    IReadOnlyDictionary<Severity, int> Summary)
-{
-    /// <summary>The findings that decided a failing verdict.</summary>
-    public IEnumerable<Finding> Blocking => Result.Findings.Where(f => FailOn.Fails(f.Severity));
-}
+    IReadOnlyDictionary<Severity, int> Summary);

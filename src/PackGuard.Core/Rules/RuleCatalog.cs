@@ -1,4 +1,5 @@
 using PackGuard.Artifacts;
+using PackGuard.Artifacts.Metadata;
 using PackGuard.Inspectors.SourceMaps;
 
 namespace PackGuard.Rules;
@@ -20,7 +21,7 @@ public sealed class RuleCatalog
     }
 
     /// <summary>The built-in rules.</summary>
-    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. SourceMapRules.All]);
+    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. ManifestRules.All, .. SourceMapRules.All]);
 
     /// <summary>All rules, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> All { get; }

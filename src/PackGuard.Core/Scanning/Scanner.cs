@@ -52,6 +52,8 @@ public sealed class Scanner
             : walker.WalkFile(target.LocalPath, fanOut, cancellationToken);
 
         var package = metadata.Result;
+        foreach (var finding in ManifestRules.FindingsFor(package))
+            findings.Report(finding);
         var summary = new ArtifactSummary(package, fanOut.Paths);
         foreach (var inspection in inspections)
             inspection.Complete(summary);
