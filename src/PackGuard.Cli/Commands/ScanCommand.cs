@@ -2,6 +2,7 @@ using System.CommandLine;
 using PackGuard.Artifacts;
 using PackGuard.Cli.Reports;
 using PackGuard.Cli.Terminal;
+using PackGuard.Inspectors.Secrets;
 using PackGuard.Policy;
 using PackGuard.Reports;
 using PackGuard.Scanning;
@@ -60,7 +61,10 @@ internal static class ScanCommand
         var unreadable = 0;
         using var http = host.CreateHttpClient();
         var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
-        var scanner = new Scanner(Scanner.DefaultInspectors, config.Limits);
+        var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
+        if (!fingerprinter.Persistent)
+            host.Error.WriteLine("packguard: warning: could not store the secret fingerprint key; secret fingerprints from this run will not match other runs.");
+        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits);
         foreach (var spec in specs)
         {
             var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;

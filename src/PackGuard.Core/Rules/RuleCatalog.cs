@@ -1,5 +1,6 @@
 using PackGuard.Artifacts;
 using PackGuard.Artifacts.Metadata;
+using PackGuard.Inspectors.Secrets.Catalog;
 using PackGuard.Inspectors.SourceMaps;
 
 namespace PackGuard.Rules;
@@ -21,7 +22,7 @@ public sealed class RuleCatalog
     }
 
     /// <summary>The built-in rules.</summary>
-    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. ManifestRules.All, .. SourceMapRules.All]);
+    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. ManifestRules.All, .. SecretCatalog.Descriptors, .. SourceMapRules.All]);
 
     /// <summary>All rules, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> All { get; }

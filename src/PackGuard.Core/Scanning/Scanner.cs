@@ -3,6 +3,7 @@ using PackGuard.Artifacts;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Sources;
 
@@ -26,8 +27,9 @@ public sealed class Scanner
         _limits = limits;
     }
 
-    /// <summary>The inspectors PackGuard ships.</summary>
-    public static IReadOnlyList<IInspector> DefaultInspectors { get; } = [new SourceMapInspector()];
+    /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
+    public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
+        [new SourceMapInspector(), new SecretInspector(fingerprinter)];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>

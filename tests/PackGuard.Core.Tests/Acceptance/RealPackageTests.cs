@@ -72,7 +72,7 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         {
             var resolver = new TargetResolver(_http, _sandbox.Environment, _sandbox.Cache);
             var target = await resolver.ResolveAsync(TargetSpecParser.Parse(raw), progress: null, CancellationToken.None);
-            var result = new Scanner(Scanner.DefaultInspectors, ArtifactLimits.Default).Scan(target);
+            var result = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), ArtifactLimits.Default).Scan(target);
             return VerdictPolicy.Evaluate(result, FailThreshold.Default);
         }
 

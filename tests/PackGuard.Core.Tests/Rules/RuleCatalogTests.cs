@@ -63,7 +63,7 @@ public sealed class RuleCatalogTests
     [Fact]
     public void The_inspectors_report_only_catalogued_rules()
     {
-        var declared = Scanner.DefaultInspectors.SelectMany(i => i.Rules).Select(r => r.Id).ToList();
+        var declared = Scanner.DefaultInspectors(TestKeys.Fingerprinter).SelectMany(i => i.Rules).Select(r => r.Id).ToList();
         declared.ShouldAllBe(id => RuleCatalog.Default.Find(id) != null);
     }
 
@@ -73,7 +73,7 @@ public sealed class RuleCatalogTests
             ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Content))
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
-        var scanner = new Scanner(Scanner.DefaultInspectors, sample.Limits ?? ArtifactLimits.Default);
+        var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), sample.Limits ?? ArtifactLimits.Default);
         return scanner.Scan(new ResolvedTarget(new TargetSpec(artifact.Path, TargetKind.Local, artifact.Path, null), artifact.Path, IsDirectory: false));
     }
 }

@@ -45,7 +45,7 @@ internal static class ScanFixture
     public static ScanResult ScanPath(string path, bool isDirectory, ArtifactLimits? limits = null)
     {
         var spec = new TargetSpec(path, TargetKind.Local, path, null);
-        return new Scanner(Scanner.DefaultInspectors, limits ?? ArtifactLimits.Default)
+        return new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), limits ?? ArtifactLimits.Default)
             .Scan(new ResolvedTarget(spec, path, isDirectory));
     }
 

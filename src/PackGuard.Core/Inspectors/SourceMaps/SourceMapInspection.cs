@@ -53,7 +53,7 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
             findings.ReportDangling(dangling);
     }
 
-    private static bool IsMapCandidate(ArtifactEntry entry, ReadOnlySpan<byte> head)
+    internal static bool IsMapCandidate(ArtifactEntry entry, ReadOnlySpan<byte> head)
     {
         if (entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
             return true;

@@ -33,10 +33,15 @@ internal sealed class SourceMapReader : IJsonEventHandler
     private bool _started;
     private bool _skippingPrefixLine;
 
+    private readonly ISourceContentObserver? _observer;
+
     /// <summary>Creates a reader that keeps at most <paramref name="maxStoredSources"/> source names.</summary>
-    public SourceMapReader(long maxStoredSources = 1_000_000)
+    /// <param name="maxStoredSources">Source names kept; further sources are only counted.</param>
+    /// <param name="observer">Receives the decoded text of every <c>sourcesContent</c> string, for inspectors that read it.</param>
+    public SourceMapReader(long maxStoredSources = 1_000_000, ISourceContentObserver? observer = null)
     {
         _maxStoredSources = maxStoredSources;
+        _observer = observer;
         _tokenizer = new JsonPushTokenizer(this);
     }
 
@@ -87,7 +92,10 @@ internal sealed class SourceMapReader : IJsonEventHandler
         if (!truncated)
             _tokenizer.Finish();
         else if (_stringRole == Role.ContentItem && _partStack.Count > 0)
+        {
             SetContent(_partStack[^1]); // keep what was measured of the string cut short
+            _observer?.EndContent();
+        }
         _document.Error = _tokenizer.Error;
         return _document;
     }
@@ -160,6 +168,8 @@ internal sealed class SourceMapReader : IJsonEventHandler
         _meter = default;
         if (_stringRole == Role.Mappings && _partStack.Count > 0)
             _partStack[^1].HasMappings = true;
+        if (_stringRole == Role.ContentItem && _observer is not null && _partStack.Count > 0)
+            _observer.BeginContent(_document.Parts.IndexOf(_partStack[^1]), _partStack[^1].Contents.Count);
     }
 
     void IJsonEventHandler.OnStringBytes(ReadOnlySpan<byte> utf8)
@@ -168,6 +178,7 @@ internal sealed class SourceMapReader : IJsonEventHandler
         {
             case Role.ContentItem:
                 _meter.Add(utf8);
+                _observer?.ContentBytes(utf8);
                 break;
             case Role.SourceItem or Role.SourceRoot or Role.SectionUrl:
                 var limit = _stringRole == Role.SourceItem ? MaxSourceNameBytes : MaxSmallStringBytes;
@@ -187,6 +198,7 @@ internal sealed class SourceMapReader : IJsonEventHandler
         {
             case Role.ContentItem:
                 SetContent(part);
+                _observer?.EndContent();
                 break;
             case Role.SourceItem:
                 AddSource(part, DecodeString());

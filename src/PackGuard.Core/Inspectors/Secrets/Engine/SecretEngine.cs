@@ -1,0 +1,89 @@
+using System.Buffers;
+
+namespace PackGuard.Inspectors.Secrets.Engine;
+
+/// <summary>
+/// The compiled rule set: a table of token prefixes by their first two characters, one
+/// vectorised search over all markers, and one over all context words. Built once per scan and
+/// shared by every entry; immutable and thread-safe.
+/// </summary>
+internal sealed class SecretEngine
+{
+    /// <summary>How far before a secret a context word may stand.</summary>
+    public const int ContextDistance = 80;
+
+    /// <summary>More markers than this and the shared search leaves its vectorised path.</summary>
+    public const int MaxMarkers = 32;
+
+    private readonly List<(string Prefix, CompiledRule Rule)>?[] _prefixes = new List<(string, CompiledRule)>?[128 * 128];
+    private readonly (string Marker, CompiledRule[] Rules)[] _markerRules;
+    private readonly (string Word, CompiledRule[] Rules)[] _contextRules;
+
+    private SecretEngine(IReadOnlyList<SecretRule> rules)
+    {
+        Rules = [.. rules.Select((r, i) => new CompiledRule(r, i))];
+        foreach (var rule in Rules)
+        {
+            foreach (var prefix in rule.Rule.Prefixes)
+            {
+                if (prefix.Length < 2 || prefix[0] >= 128 || prefix[1] >= 128)
+                    throw new ArgumentException($"{rule.Rule.Id}: prefixes must be at least two ASCII characters ({prefix})");
+                ref var slot = ref _prefixes[(prefix[0] * 128) + prefix[1]];
+                slot ??= [];
+                slot.Add((prefix, rule));
+            }
+        }
+        foreach (var slot in _prefixes)
+            slot?.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
+
+        _markerRules = [.. Rules.Where(r => r.Rule.Anchor == AnchorKind.Marker)
+            .SelectMany(r => r.Rule.Markers.Select(m => (Marker: m.ToLowerInvariant(), Rule: r)))
+            .GroupBy(x => x.Marker, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray()))];
+        if (_markerRules.Length > MaxMarkers)
+            throw new ArgumentException($"{_markerRules.Length} markers; at most {MaxMarkers} keep the marker search vectorised");
+        Markers = _markerRules.Length > 0 ? SearchValues.Create([.. _markerRules.Select(m => m.Marker)], StringComparison.OrdinalIgnoreCase) : null;
+
+        _contextRules = [.. Rules.Where(r => r.Rule.Anchor == AnchorKind.Context)
+            .SelectMany(r => r.ContextWords.Select(w => (Word: w, Rule: r)))
+            .GroupBy(x => x.Word, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray()))];
+        ContextWords = _contextRules.Length > 0 ? SearchValues.Create([.. _contextRules.Select(c => c.Word)], StringComparison.OrdinalIgnoreCase) : null;
+    }
+
+    /// <summary>Compiles <paramref name="rules"/>.</summary>
+    /// <exception cref="ArgumentException">A rule is malformed (its pattern, prefixes or anchors).</exception>
+    public static SecretEngine Create(IReadOnlyList<SecretRule> rules) => new(rules);
+
+    public IReadOnlyList<CompiledRule> Rules { get; }
+
+    /// <summary>All markers, lower-case, or null when no rule uses one.</summary>
+    public SearchValues<string>? Markers { get; }
+
+    /// <summary>Words of context-anchored rules, or null.</summary>
+    public SearchValues<string>? ContextWords { get; }
+
+    /// <summary>Prefix rules whose prefix could start at <paramref name="text"/>[0] (longest first).</summary>
+    public List<(string Prefix, CompiledRule Rule)>? PrefixesAt(ReadOnlySpan<char> text) =>
+        text.Length >= 2 && text[0] < 128 && text[1] < 128 ? _prefixes[(text[0] * 128) + text[1]] : null;
+
+    /// <summary>Marker rules matching at the start of <paramref name="text"/>, appended to <paramref name="output"/>.</summary>
+    public void MarkerRulesAt(ReadOnlySpan<char> text, List<CompiledRule> output)
+    {
+        foreach (var (marker, rules) in _markerRules)
+        {
+            if (text.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
+                output.AddRange(rules);
+        }
+    }
+
+    /// <summary>Context rules for a context word at the start of <paramref name="text"/>, appended to <paramref name="output"/>.</summary>
+    public void ContextRulesAt(ReadOnlySpan<char> text, List<CompiledRule> output)
+    {
+        foreach (var (word, rules) in _contextRules)
+        {
+            if (text.StartsWith(word, StringComparison.OrdinalIgnoreCase))
+                output.AddRange(rules);
+        }
+    }
+}

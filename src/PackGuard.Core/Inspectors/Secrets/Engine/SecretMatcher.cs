@@ -1,0 +1,223 @@
+using System.Text.RegularExpressions;
+
+namespace PackGuard.Inspectors.Secrets.Engine;
+
+/// <summary>
+/// Finds credentials in one segment of text in three anchored passes, each cheap where nothing is
+/// found: long token runs (<see cref="TokenRuns"/>) looked up in the prefix table and checked for
+/// context words, and one vectorised search for markers. A rule's pattern only ever runs on a
+/// small window at an anchor. Base64 tokens worth decoding are handed back to the caller.
+/// </summary>
+internal sealed class SecretMatcher(SecretEngine engine)
+{
+    private const int MaxJoinedSegments = 3;
+
+    private readonly List<CompiledRule> _rules = [];
+    private readonly List<(int Start, int Length)> _runs = [];
+    private readonly HashSet<(int Rule, int Position)> _seen = [];
+
+    /// <summary>
+    /// Scans <paramref name="text"/>; only anchors before <paramref name="acceptBefore"/> are
+    /// considered (the rest is overlap the next segment will see again).
+    /// </summary>
+    public void Scan(ReadOnlySpan<char> text, int acceptBefore, List<RawMatch> matches, List<(int Start, int Length)> blobs)
+    {
+        _seen.Clear();
+        _runs.Clear();
+        TokenRuns.Find(text, _runs);
+        var lastValueStart = -1;
+        foreach (var (start, length) in _runs)
+        {
+            if (start >= acceptBefore)
+                break;
+            // Runs joined by '+' or '/' belong to one value; look at each value once.
+            var (valueStart, valueEnd) = ValueToken(text, start, start + length);
+            if (valueStart == lastValueStart)
+                continue;
+            lastValueStart = valueStart;
+            OnValue(text, valueStart, valueEnd, matches, blobs);
+        }
+        ScanMarkers(text, acceptBefore, matches);
+    }
+
+    private void OnValue(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches, List<(int Start, int Length)> blobs)
+    {
+
+        foreach (var subStart in SubStarts(text, valueStart))
+        {
+            if (engine.PrefixesAt(text[subStart..]) is not { } candidates)
+                continue;
+            foreach (var (prefix, rule) in candidates)
+            {
+                if (text[subStart..].StartsWith(prefix, StringComparison.Ordinal))
+                    TryRule(text, rule, subStart, prefix, matches);
+            }
+        }
+
+        if (engine.ContextWords is { } words)
+            TryContextRules(text, valueStart, valueEnd, words, matches);
+
+        if (Base64Blob.IsCandidate(text[valueStart..valueEnd]))
+            blobs.Add((valueStart, valueEnd - valueStart));
+    }
+
+    private void ScanMarkers(ReadOnlySpan<char> text, int acceptBefore, List<RawMatch> matches)
+    {
+        if (engine.Markers is not { } markers)
+            return;
+        var position = 0;
+        while (position < acceptBefore)
+        {
+            var hit = text[position..acceptBefore].IndexOfAny(markers);
+            if (hit < 0)
+                return;
+            var at = position + hit;
+            _rules.Clear();
+            engine.MarkerRulesAt(text[at..], _rules);
+            foreach (var rule in _rules)
+                TryRule(text, rule, at, "", matches);
+            position = at + 1;
+        }
+    }
+
+    /// <summary>Bare tokens of a provider's shape count when a provider word stands shortly before them.</summary>
+    private void TryContextRules(ReadOnlySpan<char> text, int valueStart, int valueEnd, System.Buffers.SearchValues<string> words, List<RawMatch> matches)
+    {
+        var windowStart = LineBoundedStart(text, valueStart, SecretEngine.ContextDistance);
+        var window = text[windowStart..valueStart];
+        _rules.Clear();
+        var offset = 0;
+        while (offset < window.Length)
+        {
+            var hit = window[offset..].IndexOfAny(words);
+            if (hit < 0)
+                break;
+            engine.ContextRulesAt(window[(offset + hit)..], _rules);
+            offset += hit + 1;
+        }
+        if (_rules.Count == 0)
+            return;
+        string? token = null;
+        foreach (var rule in _rules.Distinct())
+        {
+            token ??= text[valueStart..valueEnd].ToString();
+            var match = rule.Regex.Match(token);
+            if (!match.Success || match.Index != 0 || match.Length != token.Length)
+                continue;
+            Accept(rule, valueStart, token, "", "plain", matches);
+        }
+    }
+
+    private void TryRule(ReadOnlySpan<char> text, CompiledRule rule, int anchor, string prefix, List<RawMatch> matches)
+    {
+        var windowStart = Math.Max(0, anchor - rule.Rule.LookBehind);
+        var windowEnd = Math.Min(text.Length, anchor + rule.Rule.MaxLength);
+        var window = text[windowStart..windowEnd];
+        var found = false;
+        foreach (var match in rule.Regex.EnumerateMatches(window))
+        {
+            var start = windowStart + match.Index;
+            if (start > anchor || start + match.Length <= anchor)
+                continue; // another anchor's match; it is found from there
+            found = true;
+            var matched = window.Slice(match.Index, match.Length).ToString();
+            var (secret, offset) = SecretOf(rule, matched);
+            if (secret is not null && ContextHolds(text, rule, start))
+                Accept(rule, start + offset, secret, VisiblePrefix(secret, prefix), "plain", matches);
+        }
+        if (!found && Unescape.MayBeEncoded(window))
+            TryEncoded(rule, window, anchor, prefix, matches);
+    }
+
+    /// <summary>The same pattern on the decoded window; a match is placed at the anchor.</summary>
+    private void TryEncoded(CompiledRule rule, ReadOnlySpan<char> window, int anchor, string prefix, List<RawMatch> matches)
+    {
+        var decoded = Unescape.Decode(window, out var encoding);
+        if (encoding == "plain")
+            return;
+        foreach (Match match in rule.Regex.Matches(decoded))
+        {
+            var (secret, _) = SecretOf(rule, match.Value);
+            if (secret is not null)
+                Accept(rule, anchor, secret, VisiblePrefix(secret, prefix), encoding, matches);
+        }
+    }
+
+    private void Accept(CompiledRule rule, int position, string secret, string visiblePrefix, string encoding, List<RawMatch> matches)
+    {
+        if (!_seen.Add((rule.Index, position)))
+            return;
+        if (rule.Rule.MinEntropy > 0 && Entropy.Of(secret.AsSpan(visiblePrefix.Length)) < rule.Rule.MinEntropy)
+            return;
+        if (Placeholders.IsPlaceholder(secret[visiblePrefix.Length..]) && !Placeholders.IsDocumentedExample(secret))
+            return;
+        var validation = rule.Rule.Validator?.Validate(secret) ?? Validators.Validation.NotChecked;
+        matches.Add(new RawMatch(rule, position, secret, visiblePrefix, encoding, validation));
+    }
+
+    private static (string? Secret, int Offset) SecretOf(CompiledRule rule, string matched)
+    {
+        if (!rule.HasSecretGroup)
+            return (matched, 0);
+        var group = rule.Regex.Match(matched).Groups["secret"];
+        return group.Success && group.Length > 0 ? (group.Value, group.Index) : (null, 0);
+    }
+
+    private static bool ContextHolds(ReadOnlySpan<char> text, CompiledRule rule, int secretStart)
+    {
+        if (rule.ContextWords.Length == 0 || rule.Rule.Anchor == AnchorKind.Context)
+            return true;
+        var window = text[LineBoundedStart(text, secretStart, SecretEngine.ContextDistance)..Math.Min(text.Length, secretStart + 1)];
+        foreach (var word in rule.ContextWords)
+        {
+            if (window.Contains(word, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
+    }
+
+    private static string VisiblePrefix(string secret, string prefix) =>
+        prefix.Length > 0 && secret.StartsWith(prefix, StringComparison.Ordinal) ? prefix : "";
+
+    /// <summary>The value a token run belongs to: base64 characters around it, then any padding.</summary>
+    private static (int Start, int End) ValueToken(ReadOnlySpan<char> text, int start, int end)
+    {
+        while (start > 0 && IsValueChar(text[start - 1]))
+            start--;
+        while (end < text.Length && IsValueChar(text[end]))
+            end++;
+        while (end < text.Length && text[end] == '=')
+            end++;
+        return (start, end);
+    }
+
+    /// <summary>
+    /// Where a prefix may start: the value's start, and the starts of up to three short segments
+    /// joined to it by <c>.</c> or <c>$</c> (<c>SG.xxx.yyy</c>, <c>dp.pt.xxx</c>, <c>access_token$production$…</c>).
+    /// </summary>
+    private static IEnumerable<int> SubStarts(ReadOnlySpan<char> text, int valueStart)
+    {
+        var starts = new List<int>(4) { valueStart };
+        var position = valueStart;
+        for (var hop = 0; hop < MaxJoinedSegments && position > 0 && text[position - 1] is '.' or '$'; hop++)
+        {
+            var segment = position - 1;
+            while (segment > 0 && TokenRuns.IsTokenChar(text[segment - 1]))
+                segment--;
+            if (segment == position - 1)
+                break;
+            starts.Add(segment);
+            position = segment;
+        }
+        return starts;
+    }
+
+    private static bool IsValueChar(char c) => TokenRuns.IsTokenChar(c) || c is '+' or '/';
+
+    private static int LineBoundedStart(ReadOnlySpan<char> text, int position, int distance)
+    {
+        var start = Math.Max(0, position - distance);
+        var newline = text[start..position].LastIndexOf('\n');
+        return newline < 0 ? start : start + newline + 1;
+    }
+}
