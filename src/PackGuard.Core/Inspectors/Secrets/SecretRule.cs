@@ -15,6 +15,16 @@ public enum AnchorKind
     Context,
 }
 
+/// <summary>A cheap test a marker hit must pass before the rule's pattern runs on it.</summary>
+public enum SecretGuard
+{
+    /// <summary>No test.</summary>
+    None,
+
+    /// <summary>Within a few characters after the marker, <c>:</c> or <c>=</c> is followed by a quote.</summary>
+    QuotedAssignment,
+}
+
 /// <summary>
 /// One credential type, as data. The engine finds candidate places through the rule's anchor
 /// (a token prefix, a marker, or a context word before a long token), runs <see cref="Pattern"/>
@@ -51,6 +61,9 @@ public sealed record SecretRule
     /// </summary>
     public IReadOnlyList<string> Context { get; init; } = [];
 
+    /// <summary>A cheap pre-check for marker hits (common words hit often; most hits are not assignments).</summary>
+    public SecretGuard Guard { get; init; }
+
     /// <summary>How far after the anchor the pattern may reach.</summary>
     public int MaxLength { get; init; } = 256;
 
@@ -59,6 +72,13 @@ public sealed record SecretRule
 
     /// <summary>An offline checksum or structure check; a pass makes the finding <see cref="Confidence.Validated"/>.</summary>
     public ISecretValidator? Validator { get; init; }
+
+    /// <summary>
+    /// Drop a match the validator calls invalid instead of reporting it low. For filters that
+    /// recognise non-credentials (identifiers, URLs), not for checksums, whose failures are still
+    /// worth a low finding.
+    /// </summary>
+    public bool DiscardInvalid { get; init; }
 
     /// <summary>Minimum Shannon entropy (bits per character) of the secret; rejects <c>aaaa…</c> and words.</summary>
     public double MinEntropy { get; init; }

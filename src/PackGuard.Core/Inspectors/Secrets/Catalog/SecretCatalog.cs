@@ -13,8 +13,10 @@ internal static class SecretCatalog
     private static readonly Lazy<IReadOnlyList<SecretRule>> AllRules = new(() =>
     [
         .. CodeHostSecrets.Rules,
+        .. RegistrySecrets.Rules,
         .. CloudSecrets.Rules,
         .. AiSecrets.Rules,
+        .. SaasSecrets.Rules,
         .. PaymentSecrets.Rules,
         .. MessagingSecrets.Rules,
         .. PrivateKeySecrets.Rules,
@@ -34,7 +36,7 @@ internal static class SecretCatalog
     public static Severity DefaultSeverity(SecretRule rule) => rule switch
     {
         { TestCredential: true } => Severity.Low,
-        { Validator: not null } => Severity.Critical,
+        { Validator: not null, DiscardInvalid: false } => Severity.Critical,
         { Confidence: Confidence.High or Confidence.Validated } => Severity.High,
         { Confidence: Confidence.Medium } => Severity.Medium,
         _ => Severity.Low,

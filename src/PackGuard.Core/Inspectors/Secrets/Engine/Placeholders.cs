@@ -66,5 +66,24 @@ internal static class Placeholders
         return false;
     }
 
-    private static int DistinctCharacters(string text) => text.Distinct().Count();
+    private static int DistinctCharacters(string text)
+    {
+        Span<bool> seen = stackalloc bool[128];
+        var distinct = 0;
+        var other = false;
+        foreach (var c in text)
+        {
+            if (c >= 128)
+            {
+                other = true;
+                continue;
+            }
+            if (!seen[c])
+            {
+                seen[c] = true;
+                distinct++;
+            }
+        }
+        return distinct + (other ? 1 : 0);
+    }
 }

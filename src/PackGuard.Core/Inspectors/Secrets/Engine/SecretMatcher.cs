@@ -25,80 +25,137 @@ internal sealed class SecretMatcher(SecretEngine engine)
         _seen.Clear();
         _runs.Clear();
         TokenRuns.Find(text, _runs);
-        var lastValueStart = -1;
+        var lastValueEnd = -1;
         foreach (var (start, length) in _runs)
         {
             if (start >= acceptBefore)
                 break;
-            // Runs joined by '+' or '/' belong to one value; look at each value once.
-            var (valueStart, valueEnd) = ValueToken(text, start, start + length);
-            if (valueStart == lastValueStart)
+            // Runs joined by '+' or '/' belong to one value: look at each value once (and do not
+            // expand a long value again for every run inside it, which would be quadratic).
+            if (start < lastValueEnd)
                 continue;
-            lastValueStart = valueStart;
+            var (valueStart, valueEnd) = ValueToken(text, start, start + length);
+            lastValueEnd = valueEnd;
             OnValue(text, valueStart, valueEnd, matches, blobs);
         }
         ScanMarkers(text, acceptBefore, matches);
+        ScanContextWords(text, acceptBefore, matches);
     }
 
     private void OnValue(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches, List<(int Start, int Length)> blobs)
     {
 
-        foreach (var subStart in SubStarts(text, valueStart))
+        // The value's start, then the starts of up to three short segments joined to it by '.' or
+        // '$' (SG.xxx.yyy, dp.pt.xxx, access_token$production$...).
+        var subStart = valueStart;
+        for (var hop = 0; ; hop++)
         {
-            if (engine.PrefixesAt(text[subStart..]) is not { } candidates)
-                continue;
-            foreach (var (prefix, rule) in candidates)
-            {
-                if (text[subStart..].StartsWith(prefix, StringComparison.Ordinal))
-                    TryRule(text, rule, subStart, prefix, matches);
-            }
+            TryPrefixes(text, subStart, matches);
+            if (hop == MaxJoinedSegments || subStart == 0 || text[subStart - 1] is not ('.' or '$'))
+                break;
+            var segment = subStart - 1;
+            while (segment > 0 && TokenRuns.IsTokenChar(text[segment - 1]))
+                segment--;
+            if (segment == subStart - 1)
+                break;
+            subStart = segment;
         }
-
-        if (engine.ContextWords is { } words)
-            TryContextRules(text, valueStart, valueEnd, words, matches);
 
         if (Base64Blob.IsCandidate(text[valueStart..valueEnd]))
             blobs.Add((valueStart, valueEnd - valueStart));
     }
 
+    private void TryPrefixes(ReadOnlySpan<char> text, int at, List<RawMatch> matches)
+    {
+        if (engine.PrefixesAt(text[at..]) is not { } candidates)
+            return;
+        foreach (var (prefix, rule) in candidates)
+        {
+            if (text[at..].StartsWith(prefix, StringComparison.Ordinal))
+                TryRule(text, rule, at, prefix, matches);
+        }
+    }
+
     private void ScanMarkers(ReadOnlySpan<char> text, int acceptBefore, List<RawMatch> matches)
     {
-        if (engine.Markers is not { } markers)
+        if (engine.Markers is { } markers)
+        {
+            for (var position = 0; position < acceptBefore;)
+            {
+                var hit = text[position..acceptBefore].IndexOfAny(markers);
+                if (hit < 0)
+                    break;
+                OnMarker(text, position + hit, matches);
+                position += hit + 1;
+            }
+        }
+        foreach (var marker in engine.ShortMarkers)
+        {
+            for (var position = 0; position < acceptBefore;)
+            {
+                var hit = text[position..acceptBefore].IndexOfAny(marker);
+                if (hit < 0)
+                    break;
+                OnMarker(text, position + hit, matches);
+                position += hit + 1;
+            }
+        }
+    }
+
+    private void OnMarker(ReadOnlySpan<char> text, int at, List<RawMatch> matches)
+    {
+        _rules.Clear();
+        engine.MarkerRulesAt(text[at..], _rules);
+        foreach (var rule in _rules)
+        {
+            if (rule.Rule.Guard != SecretGuard.QuotedAssignment || QuotedAssignmentFollows(text, at))
+                TryRule(text, rule, at, "", matches);
+        }
+    }
+
+    /// <summary>
+    /// Bare tokens of a provider's shape count when a provider word stands shortly before them on
+    /// the same line. Provider words are rare, so they are searched for (one vectorised pass) and
+    /// the tokens after each are checked, rather than looking back from every token.
+    /// </summary>
+    private void ScanContextWords(ReadOnlySpan<char> text, int acceptBefore, List<RawMatch> matches)
+    {
+        if (engine.ContextWords is not { } words)
             return;
         var position = 0;
-        while (position < acceptBefore)
+        var scanLimit = Math.Min(text.Length, acceptBefore);
+        while (position < scanLimit)
         {
-            var hit = text[position..acceptBefore].IndexOfAny(markers);
+            var hit = text[position..scanLimit].IndexOfAny(words);
             if (hit < 0)
                 return;
             var at = position + hit;
             _rules.Clear();
-            engine.MarkerRulesAt(text[at..], _rules);
-            foreach (var rule in _rules)
-                TryRule(text, rule, at, "", matches);
+            engine.ContextRulesAt(text[at..], _rules);
+            var lineEnd = text[at..].IndexOf('\n');
+            var reach = Math.Min(text.Length, Math.Min(at + SecretEngine.ContextDistance + 256, lineEnd < 0 ? int.MaxValue : at + lineEnd));
+            var index = _runs.BinarySearch((at, 0));
+            if (index < 0)
+                index = ~index;
+            var lastEnd = -1;
+            var limit = Math.Min(reach, at + SecretEngine.ContextDistance);
+            for (; index < _runs.Count && _runs[index].Start < limit; index++)
+            {
+                var (start, length) = _runs[index];
+                if (start < lastEnd || start + length > reach)
+                    continue;
+                var (valueStart, valueEnd) = ValueToken(text, start, start + length);
+                lastEnd = valueEnd;
+                TryContextRules(text, valueStart, valueEnd, matches);
+            }
             position = at + 1;
         }
     }
 
-    /// <summary>Bare tokens of a provider's shape count when a provider word stands shortly before them.</summary>
-    private void TryContextRules(ReadOnlySpan<char> text, int valueStart, int valueEnd, System.Buffers.SearchValues<string> words, List<RawMatch> matches)
+    private void TryContextRules(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches)
     {
-        var windowStart = LineBoundedStart(text, valueStart, SecretEngine.ContextDistance);
-        var window = text[windowStart..valueStart];
-        _rules.Clear();
-        var offset = 0;
-        while (offset < window.Length)
-        {
-            var hit = window[offset..].IndexOfAny(words);
-            if (hit < 0)
-                break;
-            engine.ContextRulesAt(window[(offset + hit)..], _rules);
-            offset += hit + 1;
-        }
-        if (_rules.Count == 0)
-            return;
         string? token = null;
-        foreach (var rule in _rules.Distinct())
+        foreach (var rule in _rules)
         {
             token ??= text[valueStart..valueEnd].ToString();
             var match = rule.Regex.Match(token);
@@ -152,7 +209,26 @@ internal sealed class SecretMatcher(SecretEngine engine)
         if (Placeholders.IsPlaceholder(secret[visiblePrefix.Length..]) && !Placeholders.IsDocumentedExample(secret))
             return;
         var validation = rule.Rule.Validator?.Validate(secret) ?? Validators.Validation.NotChecked;
+        if (rule.Rule.DiscardInvalid && validation.Outcome == Validators.ValidationOutcome.Invalid)
+            return;
         matches.Add(new RawMatch(rule, position, secret, visiblePrefix, encoding, validation));
+    }
+
+    /// <summary>Within 40 characters: <c>:</c> or <c>=</c>, optional blanks, then a quote.</summary>
+    private static bool QuotedAssignmentFollows(ReadOnlySpan<char> text, int at)
+    {
+        var end = Math.Min(text.Length, at + 40);
+        for (var i = at; i < end; i++)
+        {
+            if (text[i] is not (':' or '='))
+                continue;
+            var j = i + 1;
+            while (j < end && text[j] is ' ' or '\t' or '=' or '>')
+                j++;
+            if (j < end && text[j] is '"' or '\'' or '`')
+                return true;
+        }
+        return false;
     }
 
     private static (string? Secret, int Offset) SecretOf(CompiledRule rule, string matched)
@@ -189,27 +265,6 @@ internal sealed class SecretMatcher(SecretEngine engine)
         while (end < text.Length && text[end] == '=')
             end++;
         return (start, end);
-    }
-
-    /// <summary>
-    /// Where a prefix may start: the value's start, and the starts of up to three short segments
-    /// joined to it by <c>.</c> or <c>$</c> (<c>SG.xxx.yyy</c>, <c>dp.pt.xxx</c>, <c>access_token$production$…</c>).
-    /// </summary>
-    private static IEnumerable<int> SubStarts(ReadOnlySpan<char> text, int valueStart)
-    {
-        var starts = new List<int>(4) { valueStart };
-        var position = valueStart;
-        for (var hop = 0; hop < MaxJoinedSegments && position > 0 && text[position - 1] is '.' or '$'; hop++)
-        {
-            var segment = position - 1;
-            while (segment > 0 && TokenRuns.IsTokenChar(text[segment - 1]))
-                segment--;
-            if (segment == position - 1)
-                break;
-            starts.Add(segment);
-            position = segment;
-        }
-        return starts;
     }
 
     private static bool IsValueChar(char c) => TokenRuns.IsTokenChar(c) || c is '+' or '/';

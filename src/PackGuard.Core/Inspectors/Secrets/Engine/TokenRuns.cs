@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 
 namespace PackGuard.Inspectors.Secrets.Engine;
@@ -5,60 +7,105 @@ namespace PackGuard.Inspectors.Secrets.Engine;
 /// <summary>
 /// Finds runs of token characters (<c>[A-Za-z0-9_-]</c>) at least <see cref="MinimumLength"/>
 /// long. Every API key, token and key blob contains such a run, and ordinary text and code rarely
-/// do, so this one vectorised pass replaces a search for hundreds of prefixes: a run of 16 must
-/// contain an aligned block of 8 token characters, and blocks are checked 8 characters at a time.
+/// do, so this one vectorised pass replaces a search for hundreds of prefixes. The text is
+/// classified sixteen characters at a time into a bit mask; a run of sixteen either fills a whole
+/// block or straddles two, where the first block's trailing ones and the next block's leading
+/// ones add up to sixteen. Only there is the run measured exactly.
 /// </summary>
 internal static class TokenRuns
 {
     /// <summary>Shortest run reported.</summary>
     public const int MinimumLength = 16;
 
-    private const int Block = 8;
+    private const int Block = 16;
 
     /// <summary>Appends each run's (start, length) to <paramref name="runs"/>, in order.</summary>
     public static void Find(ReadOnlySpan<char> text, List<(int Start, int Length)> runs)
     {
+        var chars = MemoryMarshal.Cast<char, ushort>(text);
+        var previousTrailing = 0;
+        var resumeAt = 0;
         var i = 0;
-        // Align blocks to the start of the text; a run of 16 anywhere covers one such block.
-        while (i + Block <= text.Length)
+        for (; i + Block <= chars.Length; i += Block)
         {
-            if (!IsTokenBlock(text.Slice(i, Block)))
+            var mask = Mask(chars.Slice(i, Block));
+            if (mask == 0)
             {
-                i += Block;
+                previousTrailing = 0;
                 continue;
             }
-            var start = i;
-            while (start > 0 && IsTokenChar(text[start - 1]))
-                start--;
-            var end = i + Block;
-            while (end < text.Length && IsTokenChar(text[end]))
-                end++;
-            if (end - start >= MinimumLength)
-                runs.Add((start, end - start));
-            // Continue at the first aligned block after the run.
-            i = end + ((Block - (end % Block)) % Block);
+            var leading = BitOperations.TrailingZeroCount(~mask | 0x10000);
+            if (mask == 0xFFFF || previousTrailing + leading >= MinimumLength)
+            {
+                var probe = mask == 0xFFFF ? i : i - previousTrailing;
+                if (probe >= resumeAt)
+                    resumeAt = Report(text, probe, runs);
+            }
+            previousTrailing = mask == 0xFFFF ? previousTrailing + Block : BitOperations.LeadingZeroCount(~mask << 16);
         }
+        // The tail shorter than a block: measure it directly.
+        var tail = Math.Max(resumeAt, i - previousTrailing);
+        while (tail < text.Length)
+        {
+            if (!IsTokenChar(text[tail]))
+            {
+                tail++;
+                continue;
+            }
+            tail = Report(text, tail, runs);
+        }
+    }
+
+    /// <summary>Measures the run through <paramref name="inside"/>, records it if long enough, and returns its end.</summary>
+    private static int Report(ReadOnlySpan<char> text, int inside, List<(int Start, int Length)> runs)
+    {
+        var start = inside;
+        while (start > 0 && IsTokenChar(text[start - 1]))
+            start--;
+        var end = inside;
+        while (end < text.Length && IsTokenChar(text[end]))
+            end++;
+        if (end - start >= MinimumLength && (runs.Count == 0 || runs[^1].Start != start))
+            runs.Add((start, end - start));
+        return end;
     }
 
     /// <summary>Whether <paramref name="c"/> may be part of a token run.</summary>
     public static bool IsTokenChar(char c) =>
         (uint)((c | 0x20) - 'a') < 26 || (uint)(c - '0') < 10 || c == '_' || c == '-';
 
-    private static bool IsTokenBlock(ReadOnlySpan<char> block)
+    /// <summary>Bit k is set when character k of the block is a token character.</summary>
+    private static uint Mask(ReadOnlySpan<ushort> block)
     {
+        if (Vector256.IsHardwareAccelerated)
+            return Vector256.ExtractMostSignificantBits(Classify(Vector256.Create(block)));
         if (Vector128.IsHardwareAccelerated)
         {
-            var v = Vector128.Create(System.Runtime.InteropServices.MemoryMarshal.Cast<char, ushort>(block));
-            var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
-            var digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
-            var other = Vector128.Equals(v, Vector128.Create((ushort)'_')) | Vector128.Equals(v, Vector128.Create((ushort)'-'));
-            return (letter | digit | other) == Vector128<ushort>.AllBitsSet;
+            return Vector128.ExtractMostSignificantBits(Classify(Vector128.Create(block[..8]))) |
+                   (Vector128.ExtractMostSignificantBits(Classify(Vector128.Create(block[8..]))) << 8);
         }
-        foreach (var c in block)
+        uint mask = 0;
+        for (var k = 0; k < block.Length; k++)
         {
-            if (!IsTokenChar(c))
-                return false;
+            if (IsTokenChar((char)block[k]))
+                mask |= 1u << k;
         }
-        return true;
+        return mask;
+    }
+
+    private static Vector256<ushort> Classify(Vector256<ushort> v)
+    {
+        var letter = Vector256.LessThan((v | Vector256.Create((ushort)0x20)) - Vector256.Create((ushort)'a'), Vector256.Create((ushort)26));
+        var digit = Vector256.LessThan(v - Vector256.Create((ushort)'0'), Vector256.Create((ushort)10));
+        var other = Vector256.Equals(v, Vector256.Create((ushort)'_')) | Vector256.Equals(v, Vector256.Create((ushort)'-'));
+        return letter | digit | other;
+    }
+
+    private static Vector128<ushort> Classify(Vector128<ushort> v)
+    {
+        var letter = Vector128.LessThan((v | Vector128.Create((ushort)0x20)) - Vector128.Create((ushort)'a'), Vector128.Create((ushort)26));
+        var digit = Vector128.LessThan(v - Vector128.Create((ushort)'0'), Vector128.Create((ushort)10));
+        var other = Vector128.Equals(v, Vector128.Create((ushort)'_')) | Vector128.Equals(v, Vector128.Create((ushort)'-'));
+        return letter | digit | other;
     }
 }
