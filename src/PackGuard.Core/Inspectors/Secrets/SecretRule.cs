@@ -13,6 +13,9 @@ public enum AnchorKind
 
     /// <summary>The secret is a bare high-entropy token and a provider word precedes it (<c>twilio</c>).</summary>
     Context,
+
+    /// <summary>A fixed, case-sensitive signature stands inside the token (Azure identifiable keys: <c>+ASt</c> before the checksum).</summary>
+    Signature,
 }
 
 /// <summary>A cheap test a marker hit must pass before the rule's pattern runs on it.</summary>
@@ -54,6 +57,12 @@ public sealed record SecretRule
 
     /// <summary>Case-insensitive literals that mark the place to look (kept few: they share one vectorised search).</summary>
     public IReadOnlyList<string> Markers { get; init; } = [];
+
+    /// <summary>
+    /// Case-sensitive literals that appear inside the token, not at its start (a signature before a
+    /// checksum). The pattern must match the whole token.
+    /// </summary>
+    public IReadOnlyList<string> Signatures { get; init; } = [];
 
     /// <summary>
     /// Case-insensitive words one of which must appear shortly before the secret on its line. For
@@ -99,5 +108,9 @@ public sealed record SecretRule
     public required IReadOnlyList<string> Negatives { get; init; }
 
     /// <summary>How the engine anchors this rule.</summary>
-    public AnchorKind Anchor => Prefixes.Count > 0 ? AnchorKind.Prefix : Markers.Count > 0 ? AnchorKind.Marker : AnchorKind.Context;
+    public AnchorKind Anchor =>
+        Prefixes.Count > 0 ? AnchorKind.Prefix :
+        Markers.Count > 0 ? AnchorKind.Marker :
+        Signatures.Count > 0 ? AnchorKind.Signature :
+        AnchorKind.Context;
 }

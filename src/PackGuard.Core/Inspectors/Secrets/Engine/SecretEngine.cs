@@ -19,6 +19,7 @@ internal sealed class SecretEngine
     private readonly (string Marker, CompiledRule[] Rules)[] _markerRules;
     private readonly (string Marker, CompiledRule[] Rules)[]?[] _markersByFirst = new (string, CompiledRule[])[]?[128];
     private readonly (string Word, CompiledRule[] Rules)[] _contextRules;
+    private readonly (string Signature, CompiledRule[] Rules)[] _signatureRules;
 
     private SecretEngine(IReadOnlyList<SecretRule> rules)
     {
@@ -61,6 +62,25 @@ internal sealed class SecretEngine
             .GroupBy(x => x.Word, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray()))];
         ContextWords = _contextRules.Length > 0 ? SearchValues.Create([.. _contextRules.Select(c => c.Word)], StringComparison.OrdinalIgnoreCase) : null;
+
+        _signatureRules = [.. Rules.Where(r => r.Rule.Anchor == AnchorKind.Signature)
+            .SelectMany(r => r.Rule.Signatures.Select(sig => (Signature: sig, Rule: r)))
+            .GroupBy(x => x.Signature, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray()))];
+        Signatures = _signatureRules.Length > 0 ? SearchValues.Create([.. _signatureRules.Select(s => s.Signature)], StringComparison.Ordinal) : null;
+    }
+
+    /// <summary>Signatures of signature-anchored rules, or null.</summary>
+    public SearchValues<string>? Signatures { get; }
+
+    /// <summary>Signature rules for a signature at the start of <paramref name="text"/>, appended to <paramref name="output"/>.</summary>
+    public void SignatureRulesAt(ReadOnlySpan<char> text, List<CompiledRule> output)
+    {
+        foreach (var (signature, rules) in _signatureRules)
+        {
+            if (text.StartsWith(signature, StringComparison.Ordinal))
+                output.AddRange(rules);
+        }
     }
 
     /// <summary>Compiles <paramref name="rules"/>.</summary>

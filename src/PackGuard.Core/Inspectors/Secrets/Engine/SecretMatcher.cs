@@ -61,6 +61,9 @@ internal sealed class SecretMatcher(SecretEngine engine)
             subStart = segment;
         }
 
+        if (engine.Signatures is { } signatures && valueEnd - valueStart >= TokenRuns.MinimumLength * 2)
+            TrySignatures(text, valueStart, valueEnd, signatures, matches);
+
         if (Base64Blob.IsCandidate(text[valueStart..valueEnd]))
             blobs.Add((valueStart, valueEnd - valueStart));
     }
@@ -146,13 +149,31 @@ internal sealed class SecretMatcher(SecretEngine engine)
                     continue;
                 var (valueStart, valueEnd) = ValueToken(text, start, start + length);
                 lastEnd = valueEnd;
-                TryContextRules(text, valueStart, valueEnd, matches);
+                TryWholeToken(text, valueStart, valueEnd, matches);
             }
             position = at + 1;
         }
     }
 
-    private void TryContextRules(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches)
+    /// <summary>Tokens that carry a fixed signature inside them; the whole token must match the rule.</summary>
+    private void TrySignatures(ReadOnlySpan<char> text, int valueStart, int valueEnd, System.Buffers.SearchValues<string> signatures, List<RawMatch> matches)
+    {
+        var value = text[valueStart..valueEnd];
+        _rules.Clear();
+        for (var offset = 0; offset < value.Length;)
+        {
+            var hit = value[offset..].IndexOfAny(signatures);
+            if (hit < 0)
+                break;
+            engine.SignatureRulesAt(value[(offset + hit)..], _rules);
+            offset += hit + 1;
+        }
+        if (_rules.Count > 0)
+            TryWholeToken(text, valueStart, valueEnd, matches);
+    }
+
+    /// <summary>Runs the rules gathered in _rules against the whole value token.</summary>
+    private void TryWholeToken(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches)
     {
         string? token = null;
         foreach (var rule in _rules)
