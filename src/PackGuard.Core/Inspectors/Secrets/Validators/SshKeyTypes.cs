@@ -13,7 +13,11 @@ internal static class SshKeyTypes
         ["nistp521"] = "P-521",
     };
 
-    /// <summary>Reads a public key blob and returns its key type (as written) and a description ("RSA 2048-bit").</summary>
+    /// <summary>
+    /// Reads a public key blob and returns its key type (as written) and a description ("RSA
+    /// 2048-bit"). Descriptions are capitalised ("Ed25519") so they do not repeat the lower-case
+    /// type names and default comments ("ed25519-key-20240101") found in key files.
+    /// </summary>
     public static (string Type, string Description) Describe(ReadOnlySpan<byte> blob)
     {
         var reader = new SshWireReader(blob);
@@ -32,13 +36,13 @@ internal static class SshKeyTypes
                 reader.ReadMpint();
                 break;
             case "ssh-ed25519":
-                description = FixedKey(reader.ReadString(), 32, "ed25519");
+                description = FixedKey(reader.ReadString(), 32, "Ed25519");
                 break;
             case "ssh-ed448":
-                description = FixedKey(reader.ReadString(), 57, "ed448");
+                description = FixedKey(reader.ReadString(), 57, "Ed448");
                 break;
             case "sk-ssh-ed25519@openssh.com":
-                description = FixedKey(reader.ReadString(), 32, "ed25519 security-key");
+                description = FixedKey(reader.ReadString(), 32, "Ed25519 security-key");
                 reader.ReadString();
                 break;
             case "ecdsa-sha2-nistp256" or "ecdsa-sha2-nistp384" or "ecdsa-sha2-nistp521":

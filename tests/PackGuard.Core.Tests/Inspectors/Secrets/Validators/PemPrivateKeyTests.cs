@@ -84,7 +84,7 @@ public sealed class PemPrivateKeyTests
     [Fact]
     public void OpenSsh_keys_built_at_test_time_are_valid()
     {
-        ValidKey(KeyText.OpenSshEd25519(out _), "OpenSSH ed25519 private key, not encrypted");
+        ValidKey(KeyText.OpenSshEd25519(out _), "OpenSSH Ed25519 private key, not encrypted");
 
         using RSA rsa = RSA.Create(3072);
         ValidKey(KeyText.OpenSshRsa(rsa.ExportParameters(true)), "OpenSSH RSA 3072-bit private key, not encrypted");
@@ -96,7 +96,7 @@ public sealed class PemPrivateKeyTests
         KeyText.OpenSshEd25519(out byte[] publicBlob);
         byte[] kdfOptions = new SshWire().String(RandomNumberGenerator.GetBytes(16)).UInt32(16).ToArray();
         string pem = KeyText.OpenSsh("aes256-ctr", "bcrypt", kdfOptions, publicBlob, RandomNumberGenerator.GetBytes(144), []);
-        ValidKey(pem, "OpenSSH ed25519 private key, encrypted (aes256-ctr, bcrypt)", weakened: true);
+        ValidKey(pem, "OpenSSH Ed25519 private key, encrypted (aes256-ctr, bcrypt)", weakened: true);
 
         string gcm = KeyText.OpenSsh("aes256-gcm@openssh.com", "bcrypt", kdfOptions, publicBlob, RandomNumberGenerator.GetBytes(144), RandomNumberGenerator.GetBytes(16));
         Validator.Checked(gcm).ShouldBe(ValidationOutcome.Valid).Weakened.ShouldBeTrue();
