@@ -191,7 +191,8 @@ internal static class Asn1PrivateKeys
 
     private static void CheckDsa(BigInteger p, BigInteger q, BigInteger g, BigInteger x)
     {
-        if (p <= 3 || q <= 1 || g <= 1 || g >= p || x <= 0 || x >= q)
+        // Real subgroups are 160 to 256 bits; a larger q would make the public-value check slow.
+        if (p <= 3 || q <= 1 || q.GetBitLength() > 512 || g <= 1 || g >= p || x <= 0 || x >= q)
         {
             throw new KeyFormatException("DSA key with impossible values");
         }

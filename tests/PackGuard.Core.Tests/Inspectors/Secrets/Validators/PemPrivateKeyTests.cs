@@ -145,7 +145,7 @@ public sealed class PemPrivateKeyTests
             writer.WriteInteger(0);
             foreach (byte[] part in new[] { p.Modulus!, p.Exponent!, p.D!, p.P!, p.Q!, p.DP!, p.DQ!, p.InverseQ! })
             {
-                writer.WriteIntegerUnsigned(part);
+                writer.WriteIntegerUnsigned(Minimal(part));
             }
         }
 
@@ -202,6 +202,18 @@ public sealed class PemPrivateKeyTests
         }
     }
 
+    // RSAParameters and DSAParameters pad some values with leading zeros; DER integers may not.
+    private static byte[] Minimal(byte[] unsignedBigEndian)
+    {
+        int zeros = 0;
+        while (zeros < unsignedBigEndian.Length - 1 && unsignedBigEndian[zeros] == 0)
+        {
+            zeros++;
+        }
+
+        return unsignedBigEndian[zeros..];
+    }
+
     private static byte[] OpenSslDsa(DSAParameters p)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
@@ -210,7 +222,7 @@ public sealed class PemPrivateKeyTests
             writer.WriteInteger(0);
             foreach (byte[] part in new[] { p.P!, p.Q!, p.G!, p.Y!, p.X! })
             {
-                writer.WriteIntegerUnsigned(part);
+                writer.WriteIntegerUnsigned(Minimal(part));
             }
         }
 
