@@ -1,3 +1,5 @@
+using PackGuard.Inspectors.Secrets.Validators;
+
 namespace PackGuard.Inspectors.Secrets.Catalog;
 
 /// <summary>Private keys: PEM (RSA, EC, DSA, PKCS#8), OpenSSH, PGP, PuTTY.</summary>
@@ -30,6 +32,7 @@ internal static class PrivateKeySecrets
             Markers = ["-----BEGIN"],
             Pattern = @"-----BEGIN (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----[A-Za-z0-9+/=\s:,\-]+-----END (?:RSA |EC |DSA |ENCRYPTED )?PRIVATE KEY-----",
             MaxLength = 12_288,
+            Validator = PemPrivateKey.Instance,
             Rotate = "Treat the key as compromised: revoke any certificate issued for it, remove its public half from every authorized_keys, trust store or signing configuration, and generate a new key kept out of the package.",
             Positives = [string.Concat("-----BEGIN ", "RSA PRIVATE KEY-----\n", SampleRsaBody, "-----END ", "RSA PRIVATE KEY-----")],
             Negatives = ["-----BEGIN PUBLIC KEY-----\nMFwwDQYJKoZIhvcNAQEBBQADSwAwSAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf\n-----END PUBLIC KEY-----", "-----BEGIN RSA PRIVATE KEY-----\n...\n-----END RSA PRIVATE KEY-----"],
