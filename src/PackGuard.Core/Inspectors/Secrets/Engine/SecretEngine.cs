@@ -39,7 +39,7 @@ internal sealed class SecretEngine
             slot?.Sort((a, b) => b.Prefix.Length.CompareTo(a.Prefix.Length));
 
         _markerRules = [.. Rules.Where(r => r.Rule.Anchor == AnchorKind.Marker)
-            .SelectMany(r => r.Rule.Markers.Select(m => (Marker: m.ToLowerInvariant(), Rule: r)))
+            .SelectMany(r => r.Rule.Markers.SelectMany(EncodedVariants).Select(m => (Marker: m, Rule: r)))
             .GroupBy(x => x.Marker, StringComparer.Ordinal)
             .Select(g => (g.Key, g.Select(x => x.Rule).Distinct().ToArray()))];
         foreach (var group in _markerRules.GroupBy(m => m.Marker[0] < 128 ? m.Marker[0] : 0))
@@ -81,6 +81,22 @@ internal sealed class SecretEngine
             if (text.StartsWith(signature, StringComparison.Ordinal))
                 output.AddRange(rules);
         }
+    }
+
+    /// <summary>
+    /// A marker as written, and as it reads once percent-encoded (<c>%3a%2f%2f</c>) or escaped
+    /// in a JSON string (<c>:\/\/</c>): URLs carry credentials in both forms. The matcher decodes
+    /// the window before the pattern runs.
+    /// </summary>
+    private static IEnumerable<string> EncodedVariants(string marker)
+    {
+        var lower = marker.ToLowerInvariant();
+        yield return lower;
+        if (lower.IndexOfAny([':', '/']) < 0)
+            yield break;
+        yield return lower.Replace(":", "%3a", StringComparison.Ordinal).Replace("/", "%2f", StringComparison.Ordinal);
+        if (lower.Contains('/'))
+            yield return lower.Replace("/", "\\/", StringComparison.Ordinal);
     }
 
     /// <summary>Compiles <paramref name="rules"/>.</summary>
