@@ -10,7 +10,7 @@ namespace PackGuard.Inspectors.Secrets.Engine;
 /// nothing is reported twice. Tracks lines and columns, and rescans base64 blobs that decode to
 /// text (up to <see cref="MaxDepth"/> levels). Memory is one segment, whatever the text's size.
 /// </summary>
-internal sealed class SecretTextScanner
+internal sealed class SecretTextScanner : IBinaryStringSink
 {
     /// <summary>Characters kept from one segment to the next.</summary>
     public const int Overlap = 16 * 1024;
