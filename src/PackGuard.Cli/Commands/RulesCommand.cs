@@ -9,28 +9,39 @@ internal static class RulesCommand
 {
     public static Command Create(CliHost host)
     {
-        var list = new Command("list", "List every rule with its default severity.");
-        list.SetAction(_ => List(host));
+        var family = new Argument<string?>("family")
+        {
+            Description = "Only the rules of this family, e.g. secret or source-map.",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var list = new Command("list", "List every rule (or one family's) with its default severity.") { family };
+        list.SetAction(parse => List(host, parse.GetValue(family)));
 
         var idArgument = new Argument<string>("ruleId") { Description = "The rule to describe, e.g. source-map/embedded-sources." };
         var show = new Command("show", "Describe one rule: what it detects, why it matters, how to fix it.") { idArgument };
         show.SetAction(parse => Show(host, parse.GetValue(idArgument)!));
 
         var rules = new Command("rules", "Print the rule catalog.") { list, show };
-        rules.SetAction(_ => List(host));
+        rules.SetAction(_ => List(host, null));
         return rules;
     }
 
-    private static int List(CliHost host)
+    private static int List(CliHost host, string? family)
     {
-        var rules = host.Catalog.All;
+        var rules = family is null ? host.Catalog.All : [.. host.Catalog.All.Where(r => r.Family.Equals(family.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))];
+        if (rules.Count == 0)
+        {
+            var families = string.Join(", ", host.Catalog.All.Select(r => r.Family).Distinct());
+            host.Error.WriteLine($"packguard: no rule family \"{family}\". Families: {families}.");
+            return ExitCodes.Usage;
+        }
         var idWidth = rules.Max(r => r.Id.Length) + 2;
         const int SeverityWidth = 10;
         host.Out.MarkupLine($"[bold]{"Rule".PadRight(idWidth)}{"Default".PadRight(SeverityWidth)}Title[/]");
         foreach (var rule in rules)
             host.Out.MarkupLine(Markup.Escape(rule.Id.PadRight(idWidth) + rule.DefaultSeverity.ToName().PadRight(SeverityWidth) + rule.Title));
         host.Out.WriteLine();
-        host.Out.MarkupLine("[grey]`packguard rules show <ruleId>` describes a rule.[/]");
+        host.Out.MarkupLine($"[grey]{rules.Count} rules. `packguard rules show <ruleId>` describes a rule; `packguard rules list <family>` lists one family.[/]");
         return ExitCodes.Pass;
     }
 

@@ -40,6 +40,26 @@ public sealed class RulesCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Rules_list_can_show_one_family()
+    {
+        var result = await _cli.RunAsync("rules", "list", "source-map");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass);
+        var ids = result.Output.Split('\n').Skip(1).TakeWhile(l => l.Length > 0).Select(l => l.Split(' ')[0]).ToList();
+        ids.ShouldBe(RuleCatalog.Default.All.Where(r => r.Family == "source-map").Select(r => r.Id));
+        result.Output.ShouldContain("3 rules.");
+    }
+
+    [Fact]
+    public async Task Rules_list_of_an_unknown_family_exits_2_and_names_the_families()
+    {
+        var result = await _cli.RunAsync("rules", "list", "nope");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.Error.ShouldContain("Families: archive, manifest, secret, source-map.");
+    }
+
+    [Fact]
     public async Task Rules_show_embedded_sources_matches_snapshot()
     {
         var result = await _cli.RunAsync("rules", "show", "source-map/embedded-sources");
