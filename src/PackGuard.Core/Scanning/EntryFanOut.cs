@@ -1,10 +1,12 @@
 using PackGuard.Artifacts;
+using PackGuard.Inspectors.SourceMaps;
 
 namespace PackGuard.Scanning;
 
 /// <summary>
 /// Hands every entry to all visitors (metadata reader and inspections) and, when several want
 /// the bytes, copies each chunk to all of them, so the archive is decompressed once.
+/// A source map is parsed once for all inspections that read maps (<see cref="ISourceMapVisitor"/>).
 /// Also remembers every entry path for the inspectors' completion step.
 /// </summary>
 internal sealed class EntryFanOut(IReadOnlyList<IEntryVisitor> visitors) : IEntryVisitor
@@ -19,17 +21,26 @@ internal sealed class EntryFanOut(IReadOnlyList<IEntryVisitor> visitors) : IEntr
         _paths.Add(entry.Path);
         IEntryContentSink? single = null;
         List<IEntryContentSink>? several = null;
-        foreach (var visitor in visitors)
+        void Add(IEntryContentSink sink)
         {
-            if (visitor.OnEntry(entry, head) is not { } sink)
-                continue;
             if (single is null)
             {
                 single = sink;
-                continue;
+                return;
             }
             several ??= [single];
             several.Add(sink);
+        }
+        foreach (var visitor in visitors)
+        {
+            if (visitor.OnEntry(entry, head) is { } sink)
+                Add(sink);
+        }
+        if (entry.Kind == EntryKind.File && SourceMapInspection.IsMapCandidate(entry, head))
+        {
+            var mapSinks = visitors.OfType<ISourceMapVisitor>().Select(v => v.OnSourceMap(entry)).OfType<ISourceMapSink>().ToList();
+            if (mapSinks.Count > 0)
+                Add(new SharedMapReader(mapSinks));
         }
         return several is null ? single : new Broadcast(several);
     }

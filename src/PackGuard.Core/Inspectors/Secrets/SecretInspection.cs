@@ -11,7 +11,7 @@ namespace PackGuard.Inspectors.Secrets;
 /// line), text is scanned as it streams, and binaries are reduced to their printable strings.
 /// Media and fonts, which hold no text, are skipped.
 /// </summary>
-internal sealed class SecretInspection(InspectionContext context, SecretEngine engine, SecretFingerprinter fingerprinter) : IArtifactInspection
+internal sealed class SecretInspection(InspectionContext context, SecretEngine engine, SecretFingerprinter fingerprinter) : IArtifactInspection, ISourceMapVisitor
 {
     private static readonly string[] SkippedExtensions =
     [
@@ -27,10 +27,14 @@ internal sealed class SecretInspection(InspectionContext context, SecretEngine e
     {
         if (entry.Kind != EntryKind.File || SkippedExtensions.Any(e => entry.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             return null;
-        if (SourceMapInspection.IsMapCandidate(entry, head))
-            return new MapSink(this, entry, scanRawText: !entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase));
+        // A map's content comes through OnSourceMap. A JSON file that only looks like a map is
+        // also read as plain text, in case it is not one.
+        if (SourceMapInspection.IsMapCandidate(entry, head) && entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
+            return null;
         return head.IndexOf((byte)0) < 0 ? new TextSink(this, entry.Path) : new BinarySink(this, entry.Path);
     }
+
+    public ISourceMapSink? OnSourceMap(ArtifactEntry entry) => new MapSink(this, entry);
 
     public void Complete(ArtifactSummary artifact)
     {
@@ -92,46 +96,22 @@ internal sealed class SecretInspection(InspectionContext context, SecretEngine e
 
     /// <summary>
     /// Scans every <c>sourcesContent</c> entry as its own file, then names it by its source path
-    /// once the map is complete (names may come after contents). A JSON file that only looked like
-    /// a map is also scanned as plain text.
+    /// once the map is complete (names may come after contents).
     /// </summary>
-    private sealed class MapSink : IEntryContentSink, ISourceContentObserver
+    private sealed class MapSink : ISourceMapSink
     {
         private readonly SecretInspection _owner;
         private readonly ArtifactEntry _entry;
-        private readonly SourceMapReader _reader;
         private readonly SecretTextScanner _contentScanner;
         private readonly HitList _contentHits = new();
         private readonly List<(int Part, int Index, List<SecretHit> Hits)> _sources = [];
-        private readonly TextSink? _raw;
         private (int Part, int Index) _current;
 
-        public MapSink(SecretInspection owner, ArtifactEntry entry, bool scanRawText)
+        public MapSink(SecretInspection owner, ArtifactEntry entry)
         {
             _owner = owner;
             _entry = entry;
-            _reader = new SourceMapReader(observer: this);
             _contentScanner = new SecretTextScanner(owner.Engine, _contentHits);
-            _raw = scanRawText ? new TextSink(owner, entry.Path) : null;
-        }
-
-        public void Write(ReadOnlySpan<byte> chunk)
-        {
-            if (!_reader.Finished)
-                _reader.Write(chunk);
-            _raw?.Write(chunk);
-        }
-
-        public void Complete(bool truncated)
-        {
-            var map = _reader.Complete(truncated);
-            _raw?.Complete(truncated);
-            foreach (var (part, index, hits) in _sources)
-            {
-                var name = part < map.Parts.Count && index < map.Parts[part].Sources.Count ? map.Parts[part].Sources[index] : null;
-                var original = name is null ? $"sourcesContent[{index}]" : SourceClassifier.Normalize(name, map.Parts[part].SourceRoot);
-                _owner._findings.Report(_entry.Path, original, hits);
-            }
         }
 
         public void BeginContent(int part, int sourceIndex) => _current = (part, sourceIndex);
@@ -145,6 +125,16 @@ internal sealed class SecretInspection(InspectionContext context, SecretEngine e
                 return;
             _sources.Add((_current.Part, _current.Index, [.. _contentHits.Hits]));
             _contentHits.Hits.Clear();
+        }
+
+        public void Complete(SourceMapDocument map, long bytes)
+        {
+            foreach (var (part, index, hits) in _sources)
+            {
+                var name = part < map.Parts.Count && index < map.Parts[part].Sources.Count ? map.Parts[part].Sources[index] : null;
+                var original = name is null ? $"sourcesContent[{index}]" : SourceClassifier.Normalize(name, map.Parts[part].SourceRoot);
+                _owner._findings.Report(_entry.Path, original, hits);
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ namespace PackGuard.Inspectors.SourceMaps;
 /// come before or after the script that names it and before the manifest that decides how bad
 /// it is: everything is measured as it streams past and judged in <see cref="Complete"/>.
 /// </summary>
-internal sealed class SourceMapInspection(InspectionContext context) : IArtifactInspection
+internal sealed class SourceMapInspection(InspectionContext context) : IArtifactInspection, ISourceMapVisitor
 {
     private static readonly string[] ScriptExtensions =
         [".js", ".mjs", ".cjs", ".jsx", ".ts", ".mts", ".cts", ".tsx", ".css", ".scss", ".less"];
@@ -28,11 +28,13 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
         if (entry.Depth == 0 && entry.InnerPath.Count(c => c == '/') <= 1)
             _rootFiles.Add(entry.FileName);
         if (IsMapCandidate(entry, head))
-            return new MapSink(this, entry);
+            return null; // the scanner parses maps once for every inspection: see OnSourceMap
         if (ScriptExtensions.Any(e => entry.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             return new ScriptSink(this, entry);
         return null;
     }
+
+    public ISourceMapSink? OnSourceMap(ArtifactEntry entry) => new MapSink(this, entry);
 
     public void Complete(ArtifactSummary artifact)
     {
@@ -68,23 +70,25 @@ internal sealed class SourceMapInspection(InspectionContext context) : IArtifact
         return false;
     }
 
-    private sealed class MapSink(SourceMapInspection owner, ArtifactEntry entry) : IEntryContentSink
+    /// <summary>Keeps the measurement of a map; its content is not needed here.</summary>
+    private sealed class MapSink(SourceMapInspection owner, ArtifactEntry entry) : ISourceMapSink
     {
-        private readonly SourceMapReader _reader = new();
-        private long _size;
-
-        public void Write(ReadOnlySpan<byte> chunk)
+        public void BeginContent(int part, int sourceIndex)
         {
-            _size += chunk.Length;
-            if (!_reader.Finished)
-                _reader.Write(chunk);
         }
 
-        public void Complete(bool truncated)
+        public void ContentBytes(ReadOnlySpan<byte> utf8)
         {
-            var map = _reader.Complete(truncated);
+        }
+
+        public void EndContent()
+        {
+        }
+
+        public void Complete(SourceMapDocument map, long bytes)
+        {
             if (map.IsSourceMap)
-                owner._maps.Add((entry, SourceMapMeasurement.Of(map), _size));
+                owner._maps.Add((entry, SourceMapMeasurement.Of(map), bytes));
         }
     }
 
