@@ -3,10 +3,12 @@ using System.Text.RegularExpressions;
 namespace PackGuard.Inspectors.Secrets.Engine;
 
 /// <summary>
-/// Finds credentials in one segment of text in three anchored passes, each cheap where nothing is
-/// found: long token runs (<see cref="TokenRuns"/>) looked up in the prefix table and checked for
-/// context words, and one vectorised search for markers. A rule's pattern only ever runs on a
-/// small window at an anchor. Base64 tokens worth decoding are handed back to the caller.
+/// Finds credentials in one segment of text in anchored passes, each cheap where nothing is
+/// found: long token runs (<see cref="TokenRuns"/>), whose values are looked up in the prefix table
+/// and checked for signatures; one vectorised search for markers; and one for provider words,
+/// after which the next values are checked against the provider's shape. A rule's pattern only
+/// ever runs on a small window at an anchor. Base64 values worth decoding are handed back to the
+/// caller.
 /// </summary>
 internal sealed class SecretMatcher(SecretEngine engine)
 {
@@ -44,7 +46,6 @@ internal sealed class SecretMatcher(SecretEngine engine)
 
     private void OnValue(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches, List<(int Start, int Length)> blobs)
     {
-
         // The value's start, then the starts of up to three short segments joined to it by '.' or
         // '$' (SG.xxx.yyy, dp.pt.xxx, access_token$production$...).
         var subStart = valueStart;
