@@ -48,14 +48,14 @@ internal static class CloudPlatformSecrets
         {
             Id = "secret/alibaba-access-key-secret",
             Name = "Alibaba Cloud AccessKey secret",
-            Description = "The 30-character secret of an Alibaba Cloud AccessKey pair, recognised next to alibaba, aliyun or AccessKeySecret. With its ID it signs any request the RAM user's policies allow.",
-            Context = ["alibaba", "aliyun", "alicloud", "accesskeysecret", "access_key_secret"],
+            Description = "The 30-character secret of an Alibaba Cloud AccessKey pair, recognised next to the names it goes by (AccessKeySecret, ALIBABA_CLOUD_ACCESS_KEY_SECRET, ALICLOUD_SECRET_KEY). With its ID it signs any request the RAM user's policies allow.",
+            Context = ["accesskeysecret", "access_key_secret", "alicloud_secret", "alibaba_secret", "aliyun_secret"],
             Pattern = "[A-Za-z0-9]{30}",
             MinEntropy = 4.0,
             Confidence = Confidence.Medium,
             Rotate = "Disable and delete the AccessKey pair in the RAM console (Users, AccessKey), check ActionTrail for its use, and give the workload a RAM role instead.",
             Positives = [Join("ALIBABA_CLOUD_ACCESS_KEY_SECRET=", Random(30, Base62, 2615))],
-            Negatives = [Join("ALIBABA_CLOUD_ACCESS_KEY_SECRET=", Random(24, Base62, 2616)), Join("aliyun_request_id = ", Random(30, Hex, 2617))],
+            Negatives = [Join("ALIBABA_CLOUD_ACCESS_KEY_SECRET=", Random(24, Base62, 2616)), Join("aliyun_request_id = ", Random(30, Base62, 2617))],
         },
     ];
 
@@ -260,8 +260,8 @@ internal static class CloudPlatformSecrets
         {
             Id = "secret/scaleway-secret-key",
             Name = "Scaleway secret key",
-            Description = "A Scaleway API secret key (a UUID) next to the word scaleway or SCW_SECRET_KEY. With its access key it calls the API with the policies of the key's IAM application or user.",
-            Context = ["scaleway", "scw_secret"],
+            Description = "A Scaleway API secret key (a UUID) next to the names it goes by (SCW_SECRET_KEY, scaleway_secret_key). With its access key it calls the API with the policies of the key's IAM application or user.",
+            Context = ["scw_secret", "scaleway_secret", "scalewaysecret"],
             Pattern = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             MinEntropy = 3.0,
             Confidence = Confidence.Medium,
@@ -298,14 +298,14 @@ internal static class CloudPlatformSecrets
         {
             Id = "secret/tencent-cloud-secret-key",
             Name = "Tencent Cloud SecretKey",
-            Description = "A Tencent Cloud API SecretKey (32 letters and digits) next to the word tencent or qcloud. With its SecretId it signs any request the CAM key's policies allow.",
-            Context = ["tencent", "qcloud"],
+            Description = "A Tencent Cloud API SecretKey (32 letters and digits) next to the names it goes by (TENCENTCLOUD_SECRET_KEY, QCLOUD_SECRET_KEY). With its SecretId it signs any request the CAM key's policies allow.",
+            Context = ["tencentcloud_secret", "tencent_secret", "tencentsecret", "qcloud_secret", "qcloudsecret"],
             Pattern = "[A-Za-z0-9]{32}",
             MinEntropy = 4.0,
             Confidence = Confidence.Medium,
             Rotate = "Disable and delete the API key in the CAM console (API Keys), check CloudAudit for its use, and give the workload a CAM role instead.",
             Positives = [Join("TENCENTCLOUD_SECRET_KEY=", Random(32, Base62, 2725))],
-            Negatives = [Join("tencent_request_md5 = ", Random(32, Hex, 2726)), Join("TENCENTCLOUD_SECRET_KEY=", Random(20, Base62, 2727))],
+            Negatives = [Join("https://qian.tencent.com/console/batch-register?token=", Random(32, Base62, 2726)), Join("TENCENTCLOUD_SECRET_KEY=", Random(20, Base62, 2727))],
         },
         new()
         {
