@@ -104,13 +104,14 @@ internal static class AzureSecrets
         {
             Id = "secret/azure-sas-token",
             Name = "Azure shared access signature (SAS) token",
-            Description = "An Azure Storage shared access signature: a query string with a service version (sv=) and a 44-character HMAC signature (sig=). Until it expires (se=) it grants whoever holds the URL the permissions (sp=) it lists on the account, container or blob.",
+            Description = "An Azure Storage shared access signature: a query string with a service version (sv=) and a 44-character HMAC signature (sig=). Until it expires (se=; an expired one is reported low) it grants whoever holds the URL the permissions (sp=) it lists on the account, container or blob.",
             Markers = ["&sig="],
-            Pattern = @"sv=\d{4}-\d{2}-\d{2}&(?:[A-Za-z0-9_\-]{1,12}=[^&\s""'<>\\]*&)*sig=(?<secret>(?:[A-Za-z0-9+/]|%2[BbFf]){43}(?:=|%3[Dd]))(?:[&""'\s<>\\]|$)",
+            Pattern = @"(?<secret>(?:[A-Za-z0-9_\-]{1,12}=[^&\s""'<>\\?]*&)*sv=\d{4}-\d{2}-\d{2}&(?:[A-Za-z0-9_\-]{1,12}=[^&\s""'<>\\?]*&)*sig=(?:[A-Za-z0-9+/]|%2[BbFf]){43}(?:=|%3[Dd]))(?:[&""'\s<>\\]|$)",
             LookBehind = 800,
             MaxLength = 160,
+            Validator = AzureSasExpiry.Instance,
             Rotate = "Revoke it: rotate the account key that signed it (or revoke the user delegation keys, or change the stored access policy it names), and hand out short-lived SAS tokens at run time instead of shipping one.",
-            Positives = [Join("const uploadUrl = \"https://acmeassets.blob.core.windows.net/uploads?sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2026-12-31T23:59:59Z&st=2025-01-01T00:00:00Z&spr=https&s", "ig=", Signature(2430), "\";")],
+            Positives = [Join("const uploadUrl = \"https://acmeassets.blob.core.windows.net/uploads?sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2099-12-31T23:59:59Z&st=2025-01-01T00:00:00Z&spr=https&s", "ig=", Signature(2430), "\";")],
             Negatives =
             [
                 "const uploadUrl = \"https://acmeassets.blob.core.windows.net/uploads?sv=2022-11-02&ss=b&srt=co&sp=rl&se=2026-12-31&sig=<signature>\";",

@@ -71,6 +71,8 @@ internal static class CloudSecrets
             Pattern = @"[A-Za-z0-9/+]{40}",
             MinEntropy = 4.2,
             Confidence = Confidence.Medium,
+            Validator = PublishedDevelopmentKeys.Instance,
+            DiscardInvalid = true,
             Rotate = "Deactivate and delete the access key in IAM, review CloudTrail for its use, and move the workload to a role or to short-lived credentials.",
             Positives = [Join("aws_secret_access_key = ", Random(40, Base64, 2010))],
             Negatives =

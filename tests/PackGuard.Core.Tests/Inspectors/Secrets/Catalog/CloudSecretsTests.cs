@@ -3,6 +3,7 @@ using System.Text;
 using PackGuard.Artifacts;
 using PackGuard.Findings;
 using PackGuard.Inspectors.Secrets.Catalog;
+using PackGuard.Inspectors.Secrets.Validators;
 using PackGuard.Scanning;
 using PackGuard.Sources;
 using PackGuard.Tests.Support;
@@ -66,6 +67,27 @@ public sealed class CloudSecretsTests
     }
 
     [Fact]
+    public void An_expired_sas_token_is_low()
+    {
+        var line = Join("token: \"sp=r&st=2023-12-20T14:54:52Z&se=2023-12-20T22:54:52Z&spr=https&sv=2021-06-08&sr=c&s", "ig=", Random(41, Base62, 2990), "%2F%2B%3D\",");
+
+        Findings(line).Where(f => f.RuleId == "secret/azure-sas-token").ShouldHaveSingleItem().Severity.ShouldBe(Severity.Low);
+    }
+
+    [Theory]
+    [InlineData("sv=2024-05-04&se=2025-06-30T12%3A00%3A00Z&sig=x", ValidationOutcome.Invalid)]
+    [InlineData("se=2025-06-30&sv=2024-05-04&sig=x", ValidationOutcome.Invalid)]
+    [InlineData("sv=2024-05-04&se=2025-07-01T00:00:00Z&sig=x", ValidationOutcome.NotChecked)]
+    [InlineData("sv=2024-05-04&si=readers&sig=x", ValidationOutcome.NotChecked)]
+    [InlineData("sv=2024-05-04&se=soon&sig=x", ValidationOutcome.NotChecked)]
+    public void Sas_expiry_is_judged_by_the_day(string sas, ValidationOutcome outcome)
+    {
+        var validator = new AzureSasExpiry(new FixedTime(new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.Zero)));
+
+        validator.Validate(sas).Outcome.ShouldBe(outcome);
+    }
+
+    [Fact]
     public void Hostile_input_around_the_anchors_scans_quickly()
     {
         var text = new StringBuilder();
@@ -78,6 +100,11 @@ public sealed class CloudSecretsTests
         var watch = Stopwatch.StartNew();
         Findings(text.ToString());
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(20));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 
     private static IReadOnlyList<Finding> Findings(string content)
