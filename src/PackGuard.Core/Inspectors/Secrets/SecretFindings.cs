@@ -28,7 +28,8 @@ internal sealed class SecretFindings(IFindingSink sink, SecretFingerprinter fing
         {
             var confidence = ConfidenceOf(hit);
             var key = (hit.Line, hit.Column, hit.Offset, hit.Secret);
-            if (!best.TryGetValue(key, out var current) || confidence > current.Confidence)
+            if (!best.TryGetValue(key, out var current) || confidence > current.Confidence ||
+                (confidence == current.Confidence && hit.Rule.Priority > current.Hit.Rule.Priority))
                 best[key] = (hit, confidence);
         }
         foreach (var (hit, confidence) in best.Values.OrderBy(b => b.Hit.Line).ThenBy(b => b.Hit.Column).ThenBy(b => b.Hit.Offset))

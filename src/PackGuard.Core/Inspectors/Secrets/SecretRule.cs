@@ -89,6 +89,12 @@ public sealed record SecretRule
     /// </summary>
     public bool DiscardInvalid { get; init; }
 
+    /// <summary>
+    /// Breaks ties when several rules report the same secret at the same place with the same
+    /// confidence: the higher wins (a service-account key over the bare PEM key inside it).
+    /// </summary>
+    public int Priority { get; init; }
+
     /// <summary>Minimum Shannon entropy (bits per character) of the secret; rejects <c>aaaa…</c> and words.</summary>
     public double MinEntropy { get; init; }
 

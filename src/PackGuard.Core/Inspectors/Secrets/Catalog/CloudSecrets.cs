@@ -149,6 +149,7 @@ internal static class CloudSecrets
         new()
         {
             Id = "secret/gcp-service-account-key",
+            Priority = 1,
             Name = "Google Cloud service account key",
             Description = "A Google Cloud service account key file: JSON with \"type\": \"service_account\" and the account's PEM private key. It signs tokens as the service account, with every role granted to it, until the key is deleted.",
             Markers = ["-----BEGIN"],

@@ -15,6 +15,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
     private const int MaxJoinedSegments = 3;
 
     private readonly List<CompiledRule> _rules = [];
+    private readonly List<(CompiledRule Rule, int Anchor, string Prefix)> _anchors = [];
     private readonly List<(int Start, int Length)> _runs = [];
     private readonly HashSet<(int Rule, int Position)> _seen = [];
 
@@ -26,6 +27,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
     {
         _seen.Clear();
         _runs.Clear();
+        _anchors.Clear();
         TokenRuns.Find(text, _runs);
         var lastValueEnd = -1;
         foreach (var (start, length) in _runs)
@@ -42,6 +44,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
         }
         ScanMarkers(text, acceptBefore, matches);
         ScanContextWords(text, acceptBefore, matches);
+        RunAnchoredRules(text, matches);
     }
 
     private void OnValue(ReadOnlySpan<char> text, int valueStart, int valueEnd, List<RawMatch> matches, List<(int Start, int Length)> blobs)
@@ -76,7 +79,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
         foreach (var (prefix, rule) in candidates)
         {
             if (text[at..].StartsWith(prefix, StringComparison.Ordinal))
-                TryRule(text, rule, at, prefix, matches);
+                _anchors.Add((rule, at, prefix));
         }
     }
 
@@ -113,7 +116,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
         foreach (var rule in _rules)
         {
             if (rule.Rule.Guard != SecretGuard.QuotedAssignment || QuotedAssignmentFollows(text, at))
-                TryRule(text, rule, at, "", matches);
+                _anchors.Add((rule, at, ""));
         }
     }
 
@@ -187,25 +190,73 @@ internal sealed class SecretMatcher(SecretEngine engine)
         }
     }
 
-    private void TryRule(ReadOnlySpan<char> text, CompiledRule rule, int anchor, string prefix, List<RawMatch> matches)
+    /// <summary>
+    /// Runs each rule's pattern on the windows around its anchors. Overlapping windows of one
+    /// rule are merged and scanned once: a file that repeats an anchor thousands of times
+    /// (<c>sig=sig=sig=…</c>) would otherwise cost anchors × window length, and with it the
+    /// matcher's time stays linear in the text for every rule.
+    /// </summary>
+    private void RunAnchoredRules(ReadOnlySpan<char> text, List<RawMatch> matches)
     {
-        var windowStart = Math.Max(0, anchor - rule.Rule.LookBehind);
-        var windowEnd = Math.Min(text.Length, anchor + rule.Rule.MaxLength);
-        var window = text[windowStart..windowEnd];
-        var found = false;
-        foreach (var match in rule.Regex.EnumerateMatches(window))
+        _anchors.Sort(static (a, b) => a.Rule.Index != b.Rule.Index ? a.Rule.Index.CompareTo(b.Rule.Index) : a.Anchor.CompareTo(b.Anchor));
+        var first = 0;
+        while (first < _anchors.Count)
         {
-            var start = windowStart + match.Index;
-            if (start > anchor || start + match.Length <= anchor)
-                continue; // another anchor's match; it is found from there
+            var rule = _anchors[first].Rule;
+            var regionStart = Math.Max(0, _anchors[first].Anchor - rule.Rule.LookBehind);
+            var regionEnd = Math.Min(text.Length, _anchors[first].Anchor + rule.Rule.MaxLength);
+            var last = first + 1;
+            while (last < _anchors.Count && _anchors[last].Rule == rule && _anchors[last].Anchor - rule.Rule.LookBehind <= regionEnd)
+            {
+                regionEnd = Math.Min(text.Length, Math.Max(regionEnd, _anchors[last].Anchor + rule.Rule.MaxLength));
+                last++;
+            }
+            ScanRegion(text, rule, regionStart, regionEnd, first, last, matches);
+            first = last;
+        }
+    }
+
+    /// <summary>One pattern over one merged region; a match counts when it covers one of the region's anchors and stays within that anchor's window.</summary>
+    private void ScanRegion(ReadOnlySpan<char> text, CompiledRule rule, int regionStart, int regionEnd, int firstAnchor, int endAnchor, List<RawMatch> matches)
+    {
+        var region = text[regionStart..regionEnd];
+        var found = false;
+        foreach (var match in rule.Regex.EnumerateMatches(region))
+        {
+            var start = regionStart + match.Index;
+            var end = start + match.Length;
+            if (AnchorCovered(rule, start, end, firstAnchor, endAnchor) is not { } anchor)
+                continue; // not at an anchor of this rule: not this rule's business
             found = true;
-            var matched = window.Slice(match.Index, match.Length).ToString();
+            var matched = region.Slice(match.Index, match.Length).ToString();
             var (secret, offset) = SecretOf(rule, matched);
             if (secret is not null && ContextHolds(text, rule, start))
-                Accept(rule, start + offset, secret, VisiblePrefix(secret, prefix), "plain", matches);
+                Accept(rule, start + offset, secret, VisiblePrefix(secret, _anchors[anchor].Prefix), "plain", matches);
         }
-        if (!found && Unescape.MayBeEncoded(window))
-            TryEncoded(rule, window, anchor, prefix, matches);
+        if (!found && Unescape.MayBeEncoded(region))
+            TryEncoded(rule, region, _anchors[firstAnchor].Anchor, _anchors[firstAnchor].Prefix, matches);
+    }
+
+    /// <summary>The index of an anchor that the match [start, end) covers within its window, if any.</summary>
+    private int? AnchorCovered(CompiledRule rule, int start, int end, int firstAnchor, int endAnchor)
+    {
+        // First anchor at or after start (anchors of one rule are sorted).
+        int low = firstAnchor, high = endAnchor;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (_anchors[middle].Anchor < start)
+                low = middle + 1;
+            else
+                high = middle;
+        }
+        for (var i = low; i < endAnchor && _anchors[i].Anchor < end; i++)
+        {
+            var anchor = _anchors[i].Anchor;
+            if (start >= anchor - rule.Rule.LookBehind && end <= anchor + rule.Rule.MaxLength)
+                return i;
+        }
+        return null;
     }
 
     /// <summary>The same pattern on the decoded window; a match is placed at the anchor.</summary>
@@ -228,9 +279,11 @@ internal sealed class SecretMatcher(SecretEngine engine)
             return;
         if (rule.Rule.MinEntropy > 0 && Entropy.Of(secret.AsSpan(visiblePrefix.Length)) < rule.Rule.MinEntropy)
             return;
-        if (Placeholders.IsPlaceholder(secret[visiblePrefix.Length..]) && !Placeholders.IsDocumentedExample(secret))
-            return;
         var validation = rule.Rule.Validator?.Validate(secret) ?? Validators.Validation.NotChecked;
+        // A checksum that holds beats any heuristic: real keys may have runs of one character.
+        if (validation.Outcome != Validators.ValidationOutcome.Valid &&
+            Placeholders.IsPlaceholder(secret[visiblePrefix.Length..]) && !Placeholders.IsDocumentedExample(secret))
+            return;
         if (rule.Rule.DiscardInvalid && validation.Outcome == Validators.ValidationOutcome.Invalid)
             return;
         matches.Add(new RawMatch(rule, position, secret, visiblePrefix, encoding, validation));

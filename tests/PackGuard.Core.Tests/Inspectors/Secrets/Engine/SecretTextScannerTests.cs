@@ -111,6 +111,23 @@ public sealed class SecretTextScannerTests
         hits.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("-----BEGIN ")]
+    [InlineData("sig=")]
+    [InlineData("://")]
+    [InlineData("token=\"")]
+    [InlineData("ghp_")]
+    public void A_repeated_anchor_costs_linear_time_not_anchors_times_window(string anchor)
+    {
+        // 4 MB of one anchor: without merged windows this is a million windows of up to 12 KB.
+        var text = string.Concat(Enumerable.Repeat(anchor, 4_000_000 / anchor.Length));
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        Scan(text);
+
+        watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(10));
+    }
+
     [Fact]
     public void Long_runs_of_base64_finish_quickly()
     {
