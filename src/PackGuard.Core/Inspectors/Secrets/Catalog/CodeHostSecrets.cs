@@ -111,7 +111,7 @@ internal static class CodeHostSecrets
             Id = "secret/github-client-secret",
             Name = "GitHub App or OAuth app client secret",
             Description = "The client secret of a GitHub App or OAuth app: 40 hexadecimal characters next to a name such as GITHUB_CLIENT_SECRET. With the client ID it completes OAuth flows as the app and manages its user tokens.",
-            Context = ["github_client_secret", "githubclientsecret", "github-client-secret", "github_app_client_secret", "github_oauth_client_secret", "github_oauth_secret", "github_app_secret"],
+            Context = ["github_client_secret", "githubclientsecret", "github_secret"],
             Pattern = @"[0-9a-f]{40}",
             Confidence = Confidence.Medium,
             MinEntropy = 3.0,
@@ -142,7 +142,7 @@ internal static class CodeHostSecrets
             [
                 Join("gl", "pat-", Random(12, Base64Url, 6204)),
                 Join("gl", "pat-", Random(24, Base62, 6205)),
-                "GITLAB_TOKEN=glpat-xxxxxxxxxxxxxxxxxxxx",
+                Join("GITLAB_TOKEN=gl", "pat-", new string('x', 20)),
             ],
         },
         new()
@@ -187,7 +187,7 @@ internal static class CodeHostSecrets
             MinEntropy = 3.0,
             Rotate = "Reset the registration token (Settings, CI/CD, Runners, Reset registration token), remove runners you do not recognise, and move to runner authentication tokens: registration tokens are deprecated.",
             Positives = [Join("--registration-token \"GR", "1348941", Random(20, Base64Url, 6231), "\"")],
-            Negatives = [Join("GR", "1348941", Random(12, Base64Url, 6232)), "GR1348941XXXXXXXXXXXXXXXXXXXX"],
+            Negatives = [Join("GR", "1348941", Random(12, Base64Url, 6232)), Join("GR", "1348941", new string('X', 20))],
         },
         new()
         {
@@ -324,8 +324,8 @@ internal static class CodeHostSecrets
         {
             Id = "secret/azure-devops-pat-legacy",
             Name = "Azure DevOps personal access token (legacy)",
-            Description = "An Azure DevOps personal access token in the format issued before 2024: 52 lower-case base32 characters, with a CRC32 checksum inside, next to an Azure DevOps name (azure_devops, dev.azure.com, vsts). It acts as its owner within its scopes until it expires.",
-            Context = ["azure_devops", "azuredevops", "azure-devops", "azure devops", "dev.azure.com", "visualstudio.com", "azdo_pat", "azdo_token", "ado_pat", "ado_token", "vsts_pat", "vsts_token", "system_accesstoken"],
+            Description = "An Azure DevOps personal access token in the format issued before 2024: 52 lower-case base32 characters, with a CRC32 checksum inside, next to a name containing devops or azdo_ (AZURE_DEVOPS_EXT_PAT, azdo_token). It acts as its owner within its scopes until it expires.",
+            Context = ["devops", "azdo_"],
             Pattern = @"[a-z2-7]{52}",
             Confidence = Confidence.Medium,
             MinEntropy = 4.0,
@@ -339,7 +339,7 @@ internal static class CodeHostSecrets
             Id = "secret/gitea-token",
             Name = "Gitea or Forgejo access token",
             Description = "A Gitea, Forgejo or Codeberg access token: 40 hexadecimal characters next to a name such as GITEA_TOKEN or FORGEJO_TOKEN. It acts as its owner on the instance's repositories and API within its scopes.",
-            Context = ["gitea_token", "giteatoken", "gitea_access_token", "gitea-token", "forgejo_token", "forgejotoken", "forgejo_access_token", "codeberg_token"],
+            Context = ["gitea_token", "gitea_access_token", "forgejo_token"],
             Pattern = @"[0-9a-f]{40}",
             Confidence = Confidence.Medium,
             MinEntropy = 3.0,

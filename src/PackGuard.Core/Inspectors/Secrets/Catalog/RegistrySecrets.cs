@@ -35,7 +35,7 @@ internal static class RegistrySecrets
             Id = "secret/npm-legacy-auth-token",
             Name = "npm registry auth token (UUID)",
             Description = "A registry token in UUID form assigned to _authToken in .npmrc or npmAuthToken in .yarnrc.yml: a legacy npm token, or another npm registry's bearer token. Legacy npm tokens could publish every package of their owner.",
-            Context = ["_authtoken", "npmauthtoken", "npm_token", "npm_auth_token"],
+            Context = ["_authtoken", "npmauthtoken", "npm_token"],
             Pattern = @"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
             Confidence = Confidence.Medium,
             MinEntropy = 3.0,
@@ -49,7 +49,7 @@ internal static class RegistrySecrets
             [
                 Join("//registry.npmjs.org/:_authToken=${NPM_TOKEN}"),
                 Join("requestId = \"", Uuid(6513), "\""),
-                "//registry.npmjs.org/:_authToken=00000000-0000-0000-0000-000000000000",
+                Join("//registry.npmjs.org/:_authToken=", Guid.Empty.ToString()),
             ],
         },
         new()
@@ -196,7 +196,7 @@ internal static class RegistrySecrets
             MinEntropy = 3.5,
             Rotate = "Revoke the token in HCP Terraform (User settings, Tokens; or the organization's or team's API token settings), check recent runs and state versions, and use dynamic credentials in CI.",
             Positives = [Join("credentials \"app.terraform.io\" {\n  token = \"", Random(14, Base62, 6621), ".atlas", "v1.", Random(67, Base62, 6622), "\"\n}")],
-            Negatives = [Join("token = \"", Random(14, Base62, 6623), ".atlas", "v1.", Random(30, Base62, 6624), "\""), "token = \"xxxxxxxxxxxxxx.atlasv1.xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\""],
+            Negatives = [Join("token = \"", Random(14, Base62, 6623), ".atlas", "v1.", Random(30, Base62, 6624), "\""), Join("token = \"", new string('x', 14), ".atlas", "v1.", new string('x', 64), "\"")],
         },
         new()
         {
