@@ -65,6 +65,20 @@ internal sealed class SecretMatcher(SecretEngine engine)
             subStart = segment;
         }
 
+        // A token right after slashes (https://ghp_…@github.com, a path segment): try the first few.
+        var afterSlash = valueStart;
+        for (var slashes = 0; slashes < 4; slashes++)
+        {
+            var slash = text[afterSlash..valueEnd].IndexOf('/');
+            if (slash < 0)
+                break;
+            afterSlash += slash;
+            while (afterSlash < valueEnd && text[afterSlash] == '/')
+                afterSlash++;
+            if (afterSlash < valueEnd)
+                TryPrefixes(text, afterSlash, matches);
+        }
+
         if (engine.Signatures is { } signatures && valueEnd - valueStart >= TokenRuns.MinimumLength * 2)
             TrySignatures(text, valueStart, valueEnd, signatures, matches);
 

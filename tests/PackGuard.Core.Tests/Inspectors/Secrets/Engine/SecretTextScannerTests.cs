@@ -20,6 +20,18 @@ public sealed class SecretTextScannerTests
         hit.Encoding.ShouldBe("plain");
     }
 
+    [Theory]
+    [InlineData("git clone https://{0}@github.com/acme/app.git")]
+    [InlineData("remote = \"https://x-access-token:{0}@github.com/acme/app\"")]
+    [InlineData("path = /home/ci/{0}/cache")]
+    public void Finds_a_token_after_slashes_in_a_url_or_path(string template)
+    {
+        var token = GitHubToken(6);
+
+        Scan(string.Format(System.Globalization.CultureInfo.InvariantCulture, template, token))
+            .ShouldContain(h => h.Secret == token && h.Rule.Id == "secret/github-pat-classic");
+    }
+
     [Fact]
     public void A_changed_character_fails_the_checksum()
     {
