@@ -249,7 +249,7 @@ internal static class SaasSecrets
             MaxLength = 90,
             Rotate = "Deauthorize the token in Asana (My settings, Apps, Developer apps, Personal access tokens), create a new one, and read it from the environment.",
             Positives = [Join("Authorization: \"Bearer 2/", Random(16, Digits, 4241), "/", Random(16, Digits, 4242), ":", Random(32, Hex, 4243), "\"")],
-            Negatives = [Join("ASANA_ACCESS_TOKEN=2/", Random(10, Digits, 4244), ":", Random(20, Hex, 4245)), Join("path = 'a/2/", Random(16, Digits, 4246), "/", Random(16, Digits, 4247), ":", Random(32, Hex, 4248), "'")],
+            Negatives = [Join("ASANA_ACCESS_TOKEN=2/", Random(10, Digits, 4244), ":", Random(20, Hex, 4245)), Join("path = 'a2/", Random(16, Digits, 4246), "/", Random(16, Digits, 4247), ":", Random(32, Hex, 4248), "'")],
         },
         new()
         {
@@ -432,19 +432,6 @@ internal static class SaasSecrets
             Rotate = "Revoke the token in SonarQube (My Account, Security) or SonarCloud, create a new one, and pass it to the scanner as SONAR_TOKEN from a CI secret.",
             Positives = [Join("SONAR_TOKEN = \"sq", "u_", Random(40, Hex, 4441), "\"")],
             Negatives = [Join("sq", "u_", Random(24, Hex, 4442)), "$data[\"squ_{$i}\"] = self::NO_STONE;"],
-        },
-        new()
-        {
-            Id = "secret/postman-api-key",
-            Name = "Postman API key",
-            Description = "A Postman API key (PMAK-, 24 hexadecimal characters, -, and 34 more). It reads and changes the user's workspaces, collections and environments, including the credentials stored in them.",
-            Prefixes = ["PMAK-"],
-            Pattern = @"(?<secret>PMAK-[a-f0-9]{24}-[a-f0-9]{34})" + End,
-            MaxLength = 72,
-            MinEntropy = 3.2,
-            Rotate = "Delete the key in Postman (Settings, API keys), create a new one, and read it from POSTMAN_API_KEY at run time.",
-            Positives = [Join("POSTMAN_API_KEY=PM", "AK-", Random(24, Hex, 4471), "-", Random(34, Hex, 4472))],
-            Negatives = [Join("PM", "AK-", Random(24, Hex, 4473))],
         },
         new()
         {

@@ -23,6 +23,8 @@ internal sealed class SecretEngine
 
     private SecretEngine(IReadOnlyList<SecretRule> rules)
     {
+        if (rules.GroupBy(r => r.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+            throw new ArgumentException($"two rules share the id {duplicate.Key}");
         Rules = [.. rules.Select((r, i) => new CompiledRule(r, i))];
         foreach (var rule in Rules)
         {
