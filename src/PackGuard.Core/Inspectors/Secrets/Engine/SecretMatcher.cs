@@ -43,7 +43,6 @@ internal sealed class SecretMatcher(SecretEngine engine)
             OnValue(text, valueStart, valueEnd, matches, blobs);
         }
         ScanMarkers(text, acceptBefore, matches);
-        ScanContextWords(text, acceptBefore, matches);
         RunAnchoredRules(text, matches);
     }
 
@@ -78,6 +77,9 @@ internal sealed class SecretMatcher(SecretEngine engine)
             if (afterSlash < valueEnd)
                 TryPrefixes(text, afterSlash, matches);
         }
+
+        if (engine.ContextWords is { } words)
+            TryContextWords(text, valueStart, valueEnd, words, matches);
 
         if (engine.Signatures is { } signatures && valueEnd - valueStart >= TokenRuns.MinimumLength * 2)
             TrySignatures(text, valueStart, valueEnd, signatures, matches);
@@ -136,41 +138,28 @@ internal sealed class SecretMatcher(SecretEngine engine)
 
     /// <summary>
     /// Bare tokens of a provider's shape count when a provider word stands shortly before them on
-    /// the same line. Provider words are rare, so they are searched for (one vectorised pass) and
-    /// the tokens after each are checked, rather than looking back from every token.
+    /// the same line. Every such secret mixes digits and letters, so only those values look back
+    /// for provider words: identifiers, which are most long values in code, cost nothing, and the
+    /// cost does not grow with the number of provider words the way one search over the whole
+    /// text does (measured: 60 words, 46 ms on a 13 MB bundle).
     /// </summary>
-    private void ScanContextWords(ReadOnlySpan<char> text, int acceptBefore, List<RawMatch> matches)
+    private void TryContextWords(ReadOnlySpan<char> text, int valueStart, int valueEnd, System.Buffers.SearchValues<string> words, List<RawMatch> matches)
     {
-        if (engine.ContextWords is not { } words)
+        var value = text[valueStart..valueEnd];
+        if (value.IndexOfAnyInRange('0', '9') < 0 || !value.ContainsAnyExceptInRange('0', '9'))
             return;
-        var position = 0;
-        var scanLimit = Math.Min(text.Length, acceptBefore);
-        while (position < scanLimit)
+        var window = text[LineBoundedStart(text, valueStart, SecretEngine.ContextDistance)..valueStart];
+        _rules.Clear();
+        for (var offset = 0; offset < window.Length;)
         {
-            var hit = text[position..scanLimit].IndexOfAny(words);
+            var hit = window[offset..].IndexOfAny(words);
             if (hit < 0)
-                return;
-            var at = position + hit;
-            _rules.Clear();
-            engine.ContextRulesAt(text[at..], _rules);
-            var lineEnd = text[at..].IndexOf('\n');
-            var reach = Math.Min(text.Length, Math.Min(at + SecretEngine.ContextDistance + 256, lineEnd < 0 ? int.MaxValue : at + lineEnd));
-            var index = _runs.BinarySearch((at, 0));
-            if (index < 0)
-                index = ~index;
-            var lastEnd = -1;
-            var limit = Math.Min(reach, at + SecretEngine.ContextDistance);
-            for (; index < _runs.Count && _runs[index].Start < limit; index++)
-            {
-                var (start, length) = _runs[index];
-                if (start < lastEnd || start + length > reach)
-                    continue;
-                var (valueStart, valueEnd) = ValueToken(text, start, start + length);
-                lastEnd = valueEnd;
-                TryWholeToken(text, valueStart, valueEnd, matches);
-            }
-            position = at + 1;
+                break;
+            engine.ContextRulesAt(window[(offset + hit)..], _rules);
+            offset += hit + 1;
         }
+        if (_rules.Count > 0)
+            TryWholeToken(text, valueStart, valueEnd, matches);
     }
 
     /// <summary>Tokens that carry a fixed signature inside them; the whole token must match the rule.</summary>
