@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.Secrets.Catalog;
 using PackGuard.Inspectors.Secrets.Engine;
 

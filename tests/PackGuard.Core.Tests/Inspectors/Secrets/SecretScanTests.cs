@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PackGuard.Findings;
 using PackGuard.Tests.Scanning;
 using PackGuard.Tests.Support;

@@ -1,5 +1,4 @@
 using System.Text;
-using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.Secrets.Catalog;
 using PackGuard.Inspectors.Secrets.Engine;
 using PackGuard.Inspectors.Secrets.Validators;
