@@ -1,50 +1,15 @@
-using System.Globalization;
-using System.IO.Compression;
-using PackGuard.Artifacts;
 using PackGuard.Bench;
-using PackGuard.Findings;
 
-// Usage: dotnet run -c Release --project bench/PackGuard.Bench -- <artifact.tgz>... [--runs N]
-// Prints each measurement as a ratio against `gzip -dc` of the same file, measured in this run.
-var runs = 7;
-var files = new List<string>();
-for (var i = 0; i < args.Length; i++)
+// Usage:
+//   PackGuard.Bench <artifact.tgz>... [--runs N]
+//       the archive walker, each figure a ratio against `gzip -dc` of the same file (this run)
+//   PackGuard.Bench secrets <file|directory>... [--runs N] [--warmup N] [--only engine|inspector] [--tsv]
+//       the secret engine's throughput in MB/s on one thread, files held in memory
+//   PackGuard.Bench secret-keywords
+//       (for bench/secrets.sh) the literals the engine searches for, one per line, for ripgrep
+return args switch
 {
-    if (args[i] == "--runs")
-        runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-    else
-        files.Add(args[i]);
-}
-if (files.Count == 0)
-{
-    Console.Error.WriteLine("usage: PackGuard.Bench <artifact.tgz>... [--runs N]");
-    return 2;
-}
-
-foreach (var file in files)
-{
-    Console.WriteLine($"{Path.GetFileName(file)}: {new FileInfo(file).Length:N0} bytes");
-    var gzip = Measure.Best(runs, () => Measure.Process("gzip", "-dc", file));
-    Console.WriteLine(Measure.Row("gzip -dc (process, baseline)", gzip, gzip));
-    Measure.Report("GZipStream to Stream.Null", runs, gzip, () =>
-    {
-        using var input = File.OpenRead(file);
-        using var inflate = new GZipStream(input, CompressionMode.Decompress);
-        inflate.CopyTo(Stream.Null, 128 * 1024);
-    });
-    foreach (var readAhead in new[] { false, true })
-    {
-        var mode = readAhead ? "read-ahead" : "sequential";
-        Measure.Report($"walk, no sinks ({mode})", runs, gzip, () => Walk(file, new SkippingVisitor(), readAhead));
-        Measure.Report($"walk, line count of every entry ({mode})", runs, gzip, () => Walk(file, new LineCountingVisitor(), readAhead));
-        Measure.Report($"walk, SHA-256 of every entry ({mode})", runs, gzip, () => Walk(file, new HashingVisitor(), readAhead));
-    }
-    Console.WriteLine();
-}
-return 0;
-
-static void Walk(string file, PackGuard.Artifacts.IEntryVisitor visitor, bool readAhead)
-{
-    var walker = new ArtifactWalker(ArtifactLimits.Default, new FindingList()) { ReadAhead = readAhead };
-    walker.WalkFile(file, visitor, CancellationToken.None);
-}
+    ["secrets", .. var rest] => SecretsBench.Run(rest),
+    ["secret-keywords"] => SecretKeywords.Print(Console.Out),
+    _ => TarballBench.Run(args),
+};
