@@ -16,21 +16,18 @@ internal static class Base64Blob
     /// <summary>Largest blob decoded; larger ones are assets, not configuration.</summary>
     public const int MaximumLength = 64 * 1024;
 
+    private static readonly SearchValues<char> Base64Chars =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_");
+
+    private static readonly SearchValues<char> HexAndPunctuation =
+        SearchValues.Create("0123456789abcdefABCDEF+/=-_");
+
     /// <summary>Whether the token looks like base64 rather than an identifier, a path or hex.</summary>
-    public static bool IsCandidate(ReadOnlySpan<char> token)
-    {
-        if (token.Length < MinimumLength || token.Length > MaximumLength)
-            return false;
-        bool upper = false, lower = false, digit = false, hexOnly = true;
-        foreach (var c in token)
-        {
-            if (c is >= 'A' and <= 'Z') { upper = true; hexOnly &= c <= 'F'; }
-            else if (c is >= 'a' and <= 'z') { lower = true; hexOnly &= c <= 'f'; }
-            else if (c is >= '0' and <= '9') digit = true;
-            else if (c is not ('+' or '/' or '=' or '-' or '_')) return false;
-        }
-        return upper && lower && digit && !hexOnly;
-    }
+    public static bool IsCandidate(ReadOnlySpan<char> token) =>
+        token.Length is >= MinimumLength and <= MaximumLength &&
+        !token.ContainsAnyExcept(Base64Chars) &&
+        token.ContainsAnyInRange('A', 'Z') && token.ContainsAnyInRange('a', 'z') && token.ContainsAnyInRange('0', '9') &&
+        token.ContainsAnyExcept(HexAndPunctuation);
 
     /// <summary>
     /// Decodes standard or URL-safe base64 (padding optional) and returns the text when at least

@@ -333,19 +333,19 @@ internal sealed class SecretMatcher(SecretEngine engine)
     private static string VisiblePrefix(string secret, string prefix) =>
         prefix.Length > 0 && secret.StartsWith(prefix, StringComparison.Ordinal) ? prefix : "";
 
+    private static readonly System.Buffers.SearchValues<char> ValueChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-+/");
+
     /// <summary>The value a token run belongs to: base64 characters around it, then any padding.</summary>
     private static (int Start, int End) ValueToken(ReadOnlySpan<char> text, int start, int end)
     {
-        while (start > 0 && IsValueChar(text[start - 1]))
-            start--;
-        while (end < text.Length && IsValueChar(text[end]))
-            end++;
+        start = text[..start].LastIndexOfAnyExcept(ValueChars) + 1;
+        var after = text[end..].IndexOfAnyExcept(ValueChars);
+        end = after < 0 ? text.Length : end + after;
         while (end < text.Length && text[end] == '=')
             end++;
         return (start, end);
     }
-
-    private static bool IsValueChar(char c) => TokenRuns.IsTokenChar(c) || c is '+' or '/';
 
     private static int LineBoundedStart(ReadOnlySpan<char> text, int position, int distance)
     {

@@ -56,15 +56,17 @@ internal static class TokenRuns
         }
     }
 
+    /// <summary>The token characters, for vectorised searches to the ends of a run.</summary>
+    public static readonly System.Buffers.SearchValues<char> TokenChars =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-");
+
     /// <summary>Measures the run through <paramref name="inside"/>, records it if long enough, and returns its end.</summary>
     private static int Report(ReadOnlySpan<char> text, int inside, List<(int Start, int Length)> runs)
     {
-        var start = inside;
-        while (start > 0 && IsTokenChar(text[start - 1]))
-            start--;
-        var end = inside;
-        while (end < text.Length && IsTokenChar(text[end]))
-            end++;
+        // Runs inside base64 are kilobytes long: find their ends with vector searches.
+        var start = text[..inside].LastIndexOfAnyExcept(TokenChars) + 1;
+        var after = text[inside..].IndexOfAnyExcept(TokenChars);
+        var end = after < 0 ? text.Length : inside + after;
         if (end - start >= MinimumLength && (runs.Count == 0 || runs[^1].Start != start))
             runs.Add((start, end - start));
         return end;
