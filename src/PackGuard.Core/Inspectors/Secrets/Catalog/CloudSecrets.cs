@@ -111,7 +111,6 @@ internal static class CloudSecrets
             Prefixes = ["IQoJb3JpZ2luX2Vj", "FwoGZXIvYXdzE", "AQoDYXdzE"],
             Pattern = @"(?:IQoJb3JpZ2luX2Vj|FwoGZXIvYXdzE|AQoDYXdzE)[A-Za-z0-9+/]{200,}={0,2}",
             MaxLength = 4096,
-            Validator = DocumentedExampleValues.Instance,
             Confidence = Confidence.Medium,
             Rotate = "Revoke the role's active sessions (IAM console, role, Revoke active sessions) or the user's temporary credentials, check CloudTrail for their use, and never package tokens copied from a shell.",
             Positives = [Join("aws_session_token = IQoJb3Jp", "Z2luX2Vj", Random(600, Base64, 2030))],

@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace PackGuard.Inspectors.Secrets.Engine;
 
 /// <summary>
@@ -13,18 +16,21 @@ internal static class Placeholders
         "abcdefgh", "abc123", "****", "....", "<", ">", "${", "{{", "%s", "process.env", "os.environ",
     ];
 
-    /// <summary>Published example credentials that documentation and tests reuse everywhere.</summary>
-    private static readonly string[] DocumentedExamples =
-    [
-        "AKIAIOSFODNN7EXAMPLE",
-        "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY",
-        "AKIAI44QH8DHBEXAMPLE",
-        "je7MtGbClwBF/2Zp9Utk/h3yCo8nvbEXAMPLEKEY",
-        "sk_test_4eC39HqLyjWDarjtT1zdp7dc",
-        "pk_test_TYooMQauvdEDq54NiTphI7jx",
-        "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c",
-        "xoxb-not-a-real-token-this-will-not-work",
-    ];
+    /// <summary>
+    /// Published example credentials that documentation and tests reuse everywhere, known by their
+    /// SHA-256 so that PackGuard's own binaries do not carry them.
+    /// </summary>
+    private static readonly Dictionary<string, string> DocumentedExamples = new(StringComparer.Ordinal)
+    {
+        ["1a5d44a2dca19669d72edf4c4f1c27c4c1ca4b4408fbb17f6ce4ad452d78ddb3"] = "AWS's documented access key ID",
+        ["78314b11be2e581549ac1c4f616563fad3fdf0c3b71678f6e2299182080e0598"] = "AWS's documented secret access key",
+        ["c6ea27c534f993d31f0aef882e3d200e7b87470c379ae79c8f9b19d3bd363dc9"] = "AWS's second documented access key ID",
+        ["e21b597ba6b9cafa59d9ebc4d65c0385f5eb3fa56abab2607fa76589ad849a33"] = "AWS's second documented secret access key",
+        ["2cafc0970149a84f3b9e62eaf169f36f59907a3b3e31f7b82e68c69cd27f7326"] = "Stripe's documented test secret key",
+        ["b1471f544ceeea31333bde7e1ecbaad6eac0d4a749412ad29bd66ef895b81c6b"] = "Stripe's documented test publishable key",
+        ["7f75367e7881255134e1375e723d1dea8ad5f6a4fdb79d938df1f1754a830606"] = "jwt.io's example token",
+        ["0e3fd41c01a697720785471d7455850841950378123a3448f925c8687a8a4fa1"] = "Slack's documented placeholder bot token",
+    };
 
     private static readonly string[] TemplateMarks = ["....", "<", ">", "${", "{{", "%s"];
 
@@ -46,10 +52,14 @@ internal static class Placeholders
         return HasLongRepeat(secret, 6) || DistinctCharacters(secret) <= Math.Min(Math.Max(3, secret.Length / 8), 10);
     }
 
-    /// <summary>Whether the value is a credential published in documentation as an example.</summary>
+    /// <summary>
+    /// Whether the value is a credential published in documentation as an example: a known one,
+    /// or one the provider marks with EXAMPLE (AWS puts it inside its documented session tokens;
+    /// random base64 holds those seven capitals about once in four trillion).
+    /// </summary>
     public static bool IsDocumentedExample(string secret) =>
-        DocumentedExamples.Any(e => secret.Contains(e, StringComparison.Ordinal)) ||
-        secret.EndsWith("EXAMPLE", StringComparison.Ordinal) || secret.EndsWith("EXAMPLEKEY", StringComparison.Ordinal);
+        secret.Contains("EXAMPLE", StringComparison.Ordinal) ||
+        DocumentedExamples.ContainsKey(Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret))));
 
     private const int LongSecret = 100;
 
