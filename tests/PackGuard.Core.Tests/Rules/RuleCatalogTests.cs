@@ -45,6 +45,35 @@ public sealed class RuleCatalogTests
         fired.ShouldAllBe(f => f.Title == rule.Title && f.Message.Length > 0 && f.Fix != null && f.Fingerprint.Length == 32);
     }
 
+    public static TheoryData<string> RuleIds()
+    {
+        var data = new TheoryData<string>();
+        foreach (var rule in RuleCatalog.Default.All)
+            data.Add(rule.Id);
+        return data;
+    }
+
+    /// <summary>
+    /// What <c>packguard rules</c> lists as a rule's severity is the most its own samples reach,
+    /// neither a promise the rule never keeps nor an understatement. Rules whose samples state
+    /// their severities (a limit and a decompression bomb differ) are held to those instead.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(RuleIds))]
+    public void The_default_severity_is_the_highest_its_samples_reach(string ruleId)
+    {
+        var rule = RuleCatalog.Default.Find(ruleId)!;
+        var positives = rule.Samples.Where(s => s.Fires).ToList();
+        if (positives.Any(s => s.Severity != null))
+            return;
+
+        var highest = positives
+            .SelectMany(s => Scan(s).Findings.Where(f => f.RuleId == ruleId))
+            .Max(f => f.Severity);
+
+        highest.ShouldBe(rule.DefaultSeverity);
+    }
+
     [Fact]
     public void Every_rule_is_documented_and_has_samples_both_ways()
     {

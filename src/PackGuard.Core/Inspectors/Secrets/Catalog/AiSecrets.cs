@@ -471,7 +471,7 @@ internal static class AiSecrets
 /// (<c>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</c>). Random letters are about half upper case; a
 /// camelCase name has one capital per word. Fewer than a quarter of either case is a name.
 /// </summary>
-file sealed class RandomCaseLetters : ISecretValidator
+file sealed class RandomCaseLetters : ISecretFilter
 {
     public static readonly RandomCaseLetters Instance = new();
 

@@ -9,7 +9,7 @@ namespace PackGuard.Inspectors.Secrets.Catalog;
 /// as documentation samples usually are. A SAS without <c>se=</c> (one that names a stored
 /// access policy) is left unchecked.
 /// </summary>
-internal sealed class AzureSasExpiry(TimeProvider? time = null) : ISecretValidator
+internal sealed class AzureSasExpiry(TimeProvider? time = null) : ISecretFilter
 {
     /// <summary>The shared instance, on the system clock.</summary>
     public static readonly ISecretValidator Instance = new AzureSasExpiry();

@@ -91,7 +91,11 @@ internal static class CodeHostSecrets
             MaxLength = 96,
             Validator = Base62Checksum.Instance,
             Rotate = "Revoke the user's grant for the app (DELETE /applications/{client_id}/grant), which voids the refresh token and every access token issued from it; the user can revoke the app under Settings, Applications, Authorized GitHub Apps.",
-            Positives = [Join("\"refresh_token\": \"gh", "r_", Random(76, Base62, 6141), "\",")],
+            Positives =
+            [
+                Join("\"refresh_token\": \"gh", "r_", Random(76, Base62, 6141), "\","),
+                Join("refresh_token=", Base62Checksum.Create(Join("gh", "r_"), Random(30, Base62, 6144))),
+            ],
             Negatives = [Join("gh", "r_", Random(50, Base62, 6142)), Join("gh", "r_", Random(80, Base62, 6143))],
         },
         new()

@@ -8,7 +8,7 @@ namespace PackGuard.Inspectors.Secrets.Catalog;
 /// environment-variable names, and words without a digit. Used by keyword-only rules, with
 /// <see cref="SecretRule.DiscardInvalid"/>, so these are dropped rather than reported.
 /// </summary>
-internal sealed class CredentialValueFilter : ISecretValidator
+internal sealed class CredentialValueFilter : ISecretFilter
 {
     public static readonly ISecretValidator Instance = new CredentialValueFilter();
 

@@ -12,7 +12,7 @@ namespace PackGuard.Inspectors.Secrets.Catalog;
 /// SHA-256, so that PackGuard's own binaries do not carry them. Used with
 /// <see cref="SecretRule.DiscardInvalid"/>: a match is dropped, not reported.
 /// </summary>
-internal sealed class PublishedDevelopmentKeys : ISecretValidator
+internal sealed class PublishedDevelopmentKeys : ISecretFilter
 {
     /// <summary>The shared instance.</summary>
     public static readonly ISecretValidator Instance = new PublishedDevelopmentKeys();

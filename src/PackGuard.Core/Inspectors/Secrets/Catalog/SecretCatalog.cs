@@ -1,5 +1,6 @@
 using PackGuard.Findings;
 using PackGuard.Rules;
+using PackGuard.Inspectors.Secrets.Validators;
 
 namespace PackGuard.Inspectors.Secrets.Catalog;
 
@@ -36,7 +37,7 @@ internal static class SecretCatalog
     public static Severity DefaultSeverity(SecretRule rule) => rule switch
     {
         { TestCredential: true } => Severity.Low,
-        { Validator: not null, DiscardInvalid: false } => Severity.Critical,
+        { Validator: not (null or ISecretFilter), DiscardInvalid: false } => Severity.Critical,
         { Confidence: Confidence.High or Confidence.Validated } => Severity.High,
         { Confidence: Confidence.Medium } => Severity.Medium,
         _ => Severity.Low,

@@ -38,3 +38,10 @@ public interface ISecretValidator
     /// <summary>Checks <paramref name="secret"/>. Must not throw on any input, and must be fast (no network, bounded work).</summary>
     Validation Validate(string secret);
 }
+
+/// <summary>
+/// A validator that only rules candidates out (identifiers, published development keys, expired
+/// signatures) and never proves one real. A rule with a filter is not critical by default: only a
+/// passed checksum or structure check makes a finding critical.
+/// </summary>
+public interface ISecretFilter : ISecretValidator;
