@@ -11,7 +11,7 @@ internal static class GenericSecrets
 {
     // What may stand between "Authorization" and the scheme: a closing quote, a separator (":" in
     // headers and objects, "=" in assignments, "," in setRequestHeader calls), an opening quote.
-    private const string AuthorizationHeader = @"(?i)authorization[""']?\s*[:=,]\s*[""'`]?\s*";
+    private const string AuthorizationHeader = @"(?i)\Aauthorization[""']?\s*[:=,]\s*[""'`]?\s*";
 
     // Where a hard-coded header value ends: a closing quote, a blank, an escape, the end of text.
     private const string HeaderEnd = @"(?:[""'`\s\\]|$)";
@@ -26,7 +26,7 @@ internal static class GenericSecrets
             Name = "JSON Web Token",
             Description = "A signed JSON Web Token (eyJ….eyJ….signature). An unexpired token is a bearer credential for whatever service issued it, often long-lived for service accounts. Expired tokens, example tokens and unsigned ones are reported low; public anon keys (Supabase) are not reported.",
             Prefixes = ["eyJ"],
-            Pattern = @"eyJ[A-Za-z0-9_\-]{12,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{16,}",
+            Pattern = @"\AeyJ[A-Za-z0-9_\-]{12,}\.eyJ[A-Za-z0-9_\-]{4,}\.[A-Za-z0-9_\-]{16,}",
             MaxLength = 8_192,
             Validator = JwtCredentialFilter.Instance,
             DiscardInvalid = true,
