@@ -11,7 +11,7 @@ namespace PackGuard.Inspectors.Secrets.Catalog;
 internal static class DatabaseSecrets
 {
     // user:password@host, in a URL; characters that end a value in code and markup are excluded.
-    private const string Authority = @"(?<secret>[^:@\s/'""`<>{}()\[\]\\]{0,64}:[^@\s/'""`<>{}\\]{1,128}@[A-Za-z0-9.\-_]+)";
+    private const string Authority = @"(?<secret>[^:@\s/'""`<>{}()\[\]\\]*:[^@\s/'""`<>{}\\]+@[A-Za-z0-9.\-_]+)";
 
     public static IReadOnlyList<SecretRule> Rules { get; } =
     [
@@ -21,7 +21,7 @@ internal static class DatabaseSecrets
             Name = "Database URL with a password",
             Description = "A database or message-broker URL (postgres, mysql, mongodb+srv, redis, amqp, mssql, clickhouse, neo4j, couchdb) with a user and password in it. The password is the secret; the host says where it works.",
             Markers = ["://"],
-            Pattern = @"(?i)\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|couchdbs?)://" + Authority,
+            Pattern = @"(?i)\A[\s\S]{0,16}?\b(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?|rediss?|amqps?|mssql|sqlserver|cockroachdb|clickhouse|neo4j(?:\+s)?|couchdbs?)://" + Authority,
             LookBehind = 16,
             Validator = ConnectionPasswordFilter.Url,
             DiscardInvalid = true,
@@ -49,10 +49,11 @@ internal static class DatabaseSecrets
         {
             Id = "secret/jdbc-url-password",
             Name = "JDBC URL with a password",
-            Description = "A JDBC connection URL carrying a password (password= in the URL's properties, or Oracle's user/password@host). It logs in to the database as that user.",
-            Markers = ["jdbc:"],
-            Pattern = @"(?i)(?<secret>jdbc:[a-z0-9]+(?::[a-z0-9]+)?://[^\s'""`<>]*?[?&;](?:password|pwd)=[^&;\s'""`<>]{1,128}|jdbc:oracle:thin:[^/@\s'""`:]{1,64}/[^@\s'""`]{1,128}@[^\s'""`<>]{2,128})",
-            MaxLength = 384,
+            Description = "A JDBC connection URL carrying a password in its properties (password= or pwd=). It logs in to the database as that user.",
+            Markers = ["password=", ";pwd="],
+            LookBehind = 200,
+            Pattern = @"(?i)\A[\s\S]*?(?<secret>jdbc:[a-z0-9]+(?::[a-z0-9]+)?://[^\s'""`<>]*?[?&;](?:password|pwd)=[^&;\s'""`<>]+)",
+            MaxLength = 140,
             Validator = ConnectionPasswordFilter.Jdbc,
             DiscardInvalid = true,
             Rotate = "Change the database user's password, check the server's connection logs, and read the JDBC URL or its password from the environment or a secret store.",
@@ -60,14 +61,13 @@ internal static class DatabaseSecrets
             [
                 Join("spring.datasource.url=jdbc:mysql://mysql.prod.acme.io:3306/shop?user=shop&password=", Random(18, Base62, 711), "&useSSL=true"),
                 Join("String url = \"jdbc:sqlserver://sql01.acme.io:1433;databaseName=ledger;user=ledger_app;password=", Random(16, Base62, 712), ";\";"),
-                Join("jdbc:oracle:thin:billing/", Random(14, Base62, 713), "@//ora.acme.io:1521/BILL"),
             ],
             Negatives =
             [
                 "jdbc:mysql://localhost:3306/test?user=root&password=root",
                 "jdbc:postgresql://db.acme.io:5432/app?user=app&password=${DB_PASSWORD}",
                 Join("jdbc:mysql://127.0.0.1:3306/shop?user=shop&password=", Random(18, Base62, 714)),
-                "jdbc:oracle:thin:scott/tiger@//ora.acme.io:1521/ORCL",
+                Join("jdbc:oracle:thin:billing/", Random(14, Base62, 713), "@//ora.acme.io:1521/BILL"),
                 "jdbc:postgresql://db.acme.io:5432/app?user=app",
             ],
         },
@@ -76,10 +76,10 @@ internal static class DatabaseSecrets
             Id = "secret/connection-string-password",
             Name = "Connection string with a password",
             Description = "An ADO.NET or ODBC connection string (Server=…;User Id=…;Password=… or Pwd=…) with a password in it. It logs in to the database as that user.",
-            Markers = ["password", ";pwd="],
+            Markers = ["password=", ";pwd="],
             LookBehind = 240,
-            Pattern = @"(?i)(?<secret>\b(?:server|data source|datasource|host|hostname|address|addr|network address)\s*=[^;'""`<>\r\n]+;[^'""`<>\r\n]*?\b(?:password|pwd)\s*=\s*[^;'""`<>\s]{1,128})",
-            MaxLength = 160,
+            Pattern = @"(?i)\A[\s\S]*?(?<secret>\b(?:server|data source|datasource|host|hostname|address|addr|network address)\s*=[^;'""`<>\r\n]+;[^'""`<>\r\n]*?\b(?:password|pwd)\s*=\s*[^;'""`<>\s]+)",
+            MaxLength = 140,
             Validator = ConnectionPasswordFilter.ConnectionString,
             DiscardInvalid = true,
             Confidence = Confidence.Medium,
@@ -104,7 +104,7 @@ internal static class DatabaseSecrets
             Name = "File, directory or mail server URL with a password",
             Description = "An ftp, sftp, ldap, smtp or imap URL with a user and password in it (ftp://user:password@host). It logs in to that server as the user: files, directory entries or a mailbox.",
             Markers = ["://"],
-            Pattern = @"(?i)\b(?:s?ftps?|ldaps?|smtps?|imaps?|pop3s?)://" + Authority,
+            Pattern = @"(?i)\A[\s\S]{0,8}?\b(?:s?ftps?|ldaps?|smtps?|imaps?|pop3s?)://" + Authority,
             LookBehind = 8,
             Validator = ConnectionPasswordFilter.Url,
             DiscardInvalid = true,
@@ -129,7 +129,7 @@ internal static class DatabaseSecrets
             Name = "HTTP URL with a user and password",
             Description = "An http or https URL with basic-auth credentials in it (https://user:password@host): a proxy, registry, API or admin interface that accepts them.",
             Markers = ["://"],
-            Pattern = @"(?i)\bhttps?://" + Authority,
+            Pattern = @"(?i)\A[\s\S]{0,8}?\bhttps?://" + Authority,
             LookBehind = 8,
             Validator = ConnectionPasswordFilter.Url,
             DiscardInvalid = true,
