@@ -1,5 +1,4 @@
 using PackGuard.Findings;
-using PackGuard.Inspectors.Secrets.Catalog;
 using static PackGuard.Inspectors.Secrets.Catalog.PrivateKeySamples;
 
 namespace PackGuard.Tests.Inspectors.Secrets.Catalog;
