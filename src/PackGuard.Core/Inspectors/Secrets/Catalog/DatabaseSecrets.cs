@@ -78,7 +78,7 @@ internal static class DatabaseSecrets
             Description = "An ADO.NET or ODBC connection string (Server=…;User Id=…;Password=… or Pwd=…) with a password in it. It logs in to the database as that user.",
             Markers = ["password=", ";pwd="],
             LookBehind = 240,
-            Pattern = @"(?i)\A[\s\S]*?(?<secret>\b(?:server|data source|datasource|host|hostname|address|addr|network address)\s*=[^;'""`<>\r\n]+;[^'""`<>\r\n]*?\b(?:password|pwd)\s*=\s*[^;'""`<>\s]+)",
+            Pattern = @"(?i)\A[\s\S]*?(?<secret>\b(?:server|data source|datasource|host|hostname|address|addr|network address)[ \t]*=[^;'""`<>\r\n]+;[^'""`<>\r\n]*?\b(?:password|pwd)[ \t]*=[ \t]*[^;'""`<>\s]+)",
             MaxLength = 140,
             Validator = ConnectionPasswordFilter.ConnectionString,
             DiscardInvalid = true,
@@ -96,6 +96,7 @@ internal static class DatabaseSecrets
                 Join("Data Source=localhost;Initial Catalog=app;User ID=app;Password=", Random(18, Base62, 723), ";"),
                 "Server=sql01.acme.io;Database=hr;Integrated Security=true;",
                 "const password = getPassword(); // Server=sql01.acme.io; uses Windows auth",
+                Join("Server=sql01.acme.io;Database=hr;Uid=hr_app;Pwd=\n", Random(16, Base62, 724)),
             ],
         },
         new()

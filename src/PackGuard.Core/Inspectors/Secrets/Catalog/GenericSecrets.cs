@@ -11,7 +11,7 @@ internal static class GenericSecrets
 {
     // What may stand between "Authorization" and the scheme: a closing quote, a separator (":" in
     // headers and objects, "=" in assignments, "," in setRequestHeader calls), an opening quote.
-    private const string AuthorizationHeader = @"(?i)\Aauthorization[""']?\s*[:=,]\s*[""'`]?\s*";
+    private const string AuthorizationHeader = @"(?i)\Aauthorization[""']?[ \t]*[:=,][ \t]*[""'`]?[ \t]*";
 
     // Where a hard-coded header value ends: a closing quote, a blank, an escape, the end of text.
     private const string HeaderEnd = @"(?:[""'`\s\\]|$)";
@@ -51,7 +51,7 @@ internal static class GenericSecrets
             Name = "Hard-coded bearer token",
             Description = "A literal token in an Authorization: Bearer header written into code, configuration or a request sample. Whatever issued it accepts it from anyone who copies it.",
             Markers = ["authorization"],
-            Pattern = AuthorizationHeader + @"bearer\s+(?<secret>[A-Za-z0-9_\-~+/]{20}[A-Za-z0-9_\-~+/]*=*)" + HeaderEnd,
+            Pattern = AuthorizationHeader + @"bearer[ \t]+(?<secret>[A-Za-z0-9_\-~+/]{20}[A-Za-z0-9_\-~+/]*=*)" + HeaderEnd,
             MaxLength = 640,
             Validator = CredentialValueFilter.Instance,
             DiscardInvalid = true,
@@ -79,7 +79,7 @@ internal static class GenericSecrets
             Name = "Hard-coded basic-auth credentials",
             Description = "A literal Authorization: Basic header: the base64 of user:password, which anyone can decode. Defaults and sample passwords are not reported.",
             Markers = ["authorization"],
-            Pattern = AuthorizationHeader + @"basic\s+(?<secret>[A-Za-z0-9+/]{8}[A-Za-z0-9+/]*={0,2})" + HeaderEnd,
+            Pattern = AuthorizationHeader + @"basic[ \t]+(?<secret>[A-Za-z0-9+/]{8}[A-Za-z0-9+/]*={0,2})" + HeaderEnd,
             MaxLength = 400,
             Validator = ConnectionPasswordFilter.Basic,
             DiscardInvalid = true,
@@ -103,7 +103,7 @@ internal static class GenericSecrets
             Name = "Hard-coded password or token",
             Description = "A quoted value assigned to a name like password, secret, token, api_key or client_secret. Nothing about the value proves it is a credential, so the confidence is low; high-entropy values and placeholders are told apart.",
             Markers = ["password", "passwd", "secret", "token", "api_key", "apikey", "api-key", "access_key", "accesskey"],
-            Pattern = @"(?i)(?:password|passwd|secret|token|api[_\-]?key|access[_\-]?key)[A-Za-z0-9_.\-]{0,20}[""']?\s{0,3}(?::|=|:=|=>)\s{0,3}[""'`](?<secret>[^""'`\s]{8,100})[""'`]",
+            Pattern = @"(?i)(?:password|passwd|secret|token|api[_\-]?key|access[_\-]?key)[A-Za-z0-9_.\-]{0,20}[""']?[ \t]{0,3}(?::|=|:=|=>)[ \t]{0,3}[""'`](?<secret>[^""'`\s]{8,100})[""'`]",
             Guard = SecretGuard.QuotedAssignment,
             Validator = CredentialValueFilter.Instance,
             DiscardInvalid = true,
