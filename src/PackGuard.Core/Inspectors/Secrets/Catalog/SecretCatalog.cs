@@ -37,7 +37,7 @@ internal static class SecretCatalog
     public static Severity DefaultSeverity(SecretRule rule) => rule switch
     {
         { TestCredential: true } => Severity.Low,
-        { Validator: not (null or ISecretFilter), DiscardInvalid: false } => Severity.Critical,
+        { Validator: not (null or ISecretFilter) } => Severity.Critical,
         { Confidence: Confidence.High or Confidence.Validated } => Severity.High,
         { Confidence: Confidence.Medium } => Severity.Medium,
         _ => Severity.Low,

@@ -11,6 +11,7 @@ internal sealed class CompiledRule
         Index = index;
         Regex = new Regex(rule.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         HasSecretGroup = Regex.GroupNumberFromName("secret") >= 0;
+        StartsAtWindow = rule.Pattern.StartsWith(@"\A", StringComparison.Ordinal);
         ContextWords = [.. rule.Context.Select(w => w.ToLowerInvariant())];
     }
 
@@ -23,6 +24,13 @@ internal sealed class CompiledRule
     public Regex Regex { get; }
 
     public bool HasSecretGroup { get; }
+
+    /// <summary>
+    /// The pattern begins with <c>\A</c>: it matches only from the start of an anchor's window
+    /// (<see cref="SecretRule.LookBehind"/> characters before the anchor), and so gives up at once
+    /// where it does not apply. Such rules run on each anchor's own window.
+    /// </summary>
+    public bool StartsAtWindow { get; }
 
     public string[] ContextWords { get; }
 }

@@ -197,7 +197,9 @@ internal sealed class SecretMatcher(SecretEngine engine)
     /// Runs each rule's pattern on the windows around its anchors. Overlapping windows of one
     /// rule are merged and scanned once: a file that repeats an anchor thousands of times
     /// (<c>sig=sig=sig=…</c>) would otherwise cost anchors × window length, and with it the
-    /// matcher's time stays linear in the text for every rule.
+    /// matcher's time stays linear in the text for every rule. A pattern that starts at its
+    /// window (<see cref="CompiledRule.StartsAtWindow"/>) runs on each anchor's own window
+    /// instead; it stops where its match stops, so repeated anchors cost what they match.
     /// </summary>
     private void RunAnchoredRules(ReadOnlySpan<char> text, List<RawMatch> matches)
     {
@@ -206,6 +208,13 @@ internal sealed class SecretMatcher(SecretEngine engine)
         while (first < _anchors.Count)
         {
             var rule = _anchors[first].Rule;
+            if (rule.StartsAtWindow)
+            {
+                var (anchor, prefix) = (_anchors[first].Anchor, _anchors[first].Prefix);
+                ScanWindow(text, rule, anchor, prefix, matches);
+                first++;
+                continue;
+            }
             var regionStart = Math.Max(0, _anchors[first].Anchor - rule.Rule.LookBehind);
             var regionEnd = Math.Min(text.Length, _anchors[first].Anchor + rule.Rule.MaxLength);
             var last = first + 1;
@@ -238,6 +247,23 @@ internal sealed class SecretMatcher(SecretEngine engine)
         }
         if (!found && Unescape.MayBeEncoded(region))
             TryEncoded(rule, region, _anchors[firstAnchor].Anchor, _anchors[firstAnchor].Prefix, matches);
+    }
+
+    /// <summary>A window-anchored pattern on one anchor's window: at most one match, from the window's start.</summary>
+    private void ScanWindow(ReadOnlySpan<char> text, CompiledRule rule, int anchor, string prefix, List<RawMatch> matches)
+    {
+        var windowStart = Math.Max(0, anchor - rule.Rule.LookBehind);
+        var window = text[windowStart..Math.Min(text.Length, anchor + rule.Rule.MaxLength)];
+        foreach (var match in rule.Regex.EnumerateMatches(window))
+        {
+            var matched = window.Slice(match.Index, match.Length).ToString();
+            var (secret, offset) = SecretOf(rule, matched);
+            if (secret is not null && ContextHolds(text, rule, windowStart + match.Index))
+                Accept(rule, windowStart + match.Index + offset, secret, VisiblePrefix(secret, prefix), "plain", matches);
+            return;
+        }
+        if (Unescape.MayBeEncoded(window))
+            TryEncoded(rule, window, anchor, prefix, matches);
     }
 
     /// <summary>The index of an anchor that the match [start, end) covers within its window, if any.</summary>

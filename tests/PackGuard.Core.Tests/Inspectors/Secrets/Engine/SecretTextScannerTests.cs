@@ -77,9 +77,11 @@ public sealed class SecretTextScannerTests
     [Fact]
     public void Finds_credentials_in_percent_encoded_and_json_escaped_urls()
     {
-        var password = "S3cr3tPassw0rdZq9";
-        Scan($"url = \"postgres%3A%2F%2Fapp%3A{password}%40db.internal.acme.com%2Fapp\"").ShouldContain(h => h.Secret == password && h.Encoding == "percent-encoded");
-        Scan($"{{\"url\":\"postgres:\\/\\/app:{password}@db.internal.acme.com\\/app\"}}").ShouldContain(h => h.Secret == password);
+        var password = "q8Zr2LmT4vXw7Kp1";
+        // The secret of a URL rule is user:password@host, the credential and where it works.
+        var credential = $"app:{password}@db1.prod.acme.io";
+        Scan($"url = \"postgres%3A%2F%2Fapp%3A{password}%40db1.prod.acme.io%2Fapp\"").ShouldContain(h => h.Secret == credential && h.Encoding == "percent-encoded");
+        Scan($"{{\"url\":\"postgres:\\/\\/app:{password}@db1.prod.acme.io\\/app\"}}").ShouldContain(h => h.Secret == credential);
     }
 
     [Fact]
