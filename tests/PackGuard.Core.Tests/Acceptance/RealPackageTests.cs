@@ -59,6 +59,17 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         }
     }
 
+    [OnlineTheory]
+    [InlineData("npm:void-elements@3.1.0", 4)]
+    [InlineData("npm:hpack.js@2.1.6", 22)]
+    public async Task Tarballs_with_base256_user_ids_from_old_node_tar_are_read(string spec, int entries)
+    {
+        var report = await registry.ScanAsync(spec);
+
+        report.Result.Target.EntryCount.ShouldBe(entries);
+        report.Verdict.ShouldBe(Verdict.Pass);
+    }
+
     private static long Figure(Finding finding, string name) =>
         long.Parse(finding.Properties[name]!.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture);
 

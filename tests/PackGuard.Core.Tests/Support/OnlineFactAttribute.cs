@@ -12,3 +12,13 @@ public sealed class OnlineFactAttribute : FactAttribute
             Skip = "PACKGUARD_OFFLINE=1: real-registry tests are off.";
     }
 }
+
+/// <summary>A theory that talks to the real registries; skipped like <see cref="OnlineFactAttribute"/>.</summary>
+public sealed class OnlineTheoryAttribute : TheoryAttribute
+{
+    public OnlineTheoryAttribute()
+    {
+        if (Environment.GetEnvironmentVariable("PACKGUARD_OFFLINE") == "1")
+            Skip = "PACKGUARD_OFFLINE=1: real-registry tests are off.";
+    }
+}

@@ -1,16 +1,19 @@
 using System.Formats.Tar;
+using PackGuard.Artifacts.Streams;
 
 namespace PackGuard.Artifacts.Walking;
 
 /// <summary>
 /// Walks a tar stream strictly in order (ustar, pax and GNU long names alike): every entry's data
 /// is read, or drained, before the next header, so a gzip-compressed tar is never buffered.
+/// Headers with base-256 numbers, which the BCL reader cannot parse, are repaired on the way
+/// (<see cref="TarHeaderRepairStream"/>).
 /// </summary>
 internal static class TarLevel
 {
     public static void Walk(WalkContext context, Stream archive, string prefix, int depth)
     {
-        using var reader = new TarReader(archive, leaveOpen: true);
+        using var reader = new TarReader(new TarHeaderRepairStream(archive), leaveOpen: true);
         string? last = null;
         while (!context.Stopped)
         {
