@@ -112,11 +112,22 @@ internal sealed class SecretFindings(IFindingSink sink, SecretFingerprinter fing
             if (i < segments.Length - 1 && TestSegments.Contains(segment))
                 return true;
             if (i == segments.Length - 1 && (segment.Contains(".test.", StringComparison.Ordinal) || segment.Contains(".spec.", StringComparison.Ordinal) ||
-                segment.StartsWith("test_", StringComparison.Ordinal) || segment.Contains("_test.", StringComparison.Ordinal)))
+                segment.StartsWith("test_", StringComparison.Ordinal) || segment.Contains("_test.", StringComparison.Ordinal) || IsDocument(segment)))
                 return true;
         }
         return false;
     }
+
+    /// <summary>
+    /// Prose documentation (README, CHANGELOG, Markdown, reStructuredText, AsciiDoc): where packages
+    /// show example output, keys included (keypair's README prints a real, parseable RSA key).
+    /// </summary>
+    private static bool IsDocument(string fileName) =>
+        DocumentExtensions.Any(e => fileName.EndsWith(e, StringComparison.Ordinal)) ||
+        DocumentNames.Any(n => fileName.StartsWith(n, StringComparison.Ordinal));
+
+    private static readonly string[] DocumentExtensions = [".md", ".markdown", ".mdx", ".rst", ".adoc", ".asciidoc"];
+    private static readonly string[] DocumentNames = ["readme", "changelog", "changes", "history"];
 
     private static int? ToInt(long? value) => value is { } v && v <= int.MaxValue ? (int)v : null;
 }
