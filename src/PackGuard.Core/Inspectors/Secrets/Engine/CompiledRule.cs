@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace PackGuard.Inspectors.Secrets.Engine;
 
 /// <summary>A rule with its pattern compiled once for the whole run.</summary>
-internal sealed class CompiledRule
+internal sealed partial class CompiledRule
 {
     public CompiledRule(SecretRule rule, int index)
     {
@@ -11,7 +11,7 @@ internal sealed class CompiledRule
         Index = index;
         Regex = new Regex(rule.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
         HasSecretGroup = Regex.GroupNumberFromName("secret") >= 0;
-        StartsAtWindow = rule.Pattern.StartsWith(@"\A", StringComparison.Ordinal);
+        StartsAtWindow = LeadingOptions().Replace(rule.Pattern, "", 1).StartsWith(@"\A", StringComparison.Ordinal);
         ContextWords = [.. rule.Context.Select(w => w.ToLowerInvariant())];
     }
 
@@ -33,4 +33,8 @@ internal sealed class CompiledRule
     public bool StartsAtWindow { get; }
 
     public string[] ContextWords { get; }
+
+    /// <summary>Inline options such as <c>(?i)</c> at the start of a pattern.</summary>
+    [GeneratedRegex(@"^(?:\(\?[imnsx-]+\))+")]
+    private static partial Regex LeadingOptions();
 }

@@ -18,6 +18,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
     private readonly List<(CompiledRule Rule, int Anchor, string Prefix)> _anchors = [];
     private readonly List<(int Start, int Length)> _runs = [];
     private readonly HashSet<(int Rule, int Position)> _seen = [];
+    private readonly List<int> _origins = [];
 
     /// <summary>
     /// Scans <paramref name="text"/>; only anchors before <paramref name="acceptBefore"/> are
@@ -246,7 +247,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
                 Accept(rule, start + offset, secret, VisiblePrefix(secret, _anchors[anchor].Prefix), "plain", matches);
         }
         if (!found && Unescape.MayBeEncoded(region))
-            TryEncoded(rule, region, _anchors[firstAnchor].Anchor, _anchors[firstAnchor].Prefix, matches);
+            TryEncoded(rule, region, regionStart, _anchors[firstAnchor].Prefix, matches);
     }
 
     /// <summary>A window-anchored pattern on one anchor's window: at most one match, from the window's start.</summary>
@@ -263,7 +264,7 @@ internal sealed class SecretMatcher(SecretEngine engine)
             return;
         }
         if (Unescape.MayBeEncoded(window))
-            TryEncoded(rule, window, anchor, prefix, matches);
+            TryEncoded(rule, window, windowStart, prefix, matches, onlyFirst: true);
     }
 
     /// <summary>The index of an anchor that the match [start, end) covers within its window, if any.</summary>
@@ -288,17 +289,22 @@ internal sealed class SecretMatcher(SecretEngine engine)
         return null;
     }
 
-    /// <summary>The same pattern on the decoded window; a match is placed at the anchor.</summary>
-    private void TryEncoded(CompiledRule rule, ReadOnlySpan<char> window, int anchor, string prefix, List<RawMatch> matches)
+    /// <summary>
+    /// The same pattern on the decoded window (or region); each match is placed where its secret
+    /// starts in the encoded text. A window-anchored pattern matches once, from the start.
+    /// </summary>
+    private void TryEncoded(CompiledRule rule, ReadOnlySpan<char> window, int windowStart, string prefix, List<RawMatch> matches, bool onlyFirst = false)
     {
-        var decoded = Unescape.Decode(window, out var encoding);
+        var decoded = Unescape.Decode(window, out var encoding, _origins);
         if (encoding == "plain")
             return;
         foreach (Match match in rule.Regex.Matches(decoded))
         {
-            var (secret, _) = SecretOf(rule, match.Value);
+            var (secret, offset) = SecretOf(rule, match.Value);
             if (secret is not null)
-                Accept(rule, anchor, secret, VisiblePrefix(secret, prefix), encoding, matches);
+                Accept(rule, windowStart + _origins[match.Index + offset], secret, VisiblePrefix(secret, prefix), encoding, matches);
+            if (onlyFirst)
+                return;
         }
     }
 

@@ -11,14 +11,20 @@ internal static class Unescape
     /// <summary>Whether <paramref name="text"/> holds anything <see cref="Decode"/> would change.</summary>
     public static bool MayBeEncoded(ReadOnlySpan<char> text) => text.IndexOfAny('%', '\\') >= 0;
 
-    /// <summary>Decodes percent escapes and JSON escapes; anything malformed is kept as it is.</summary>
-    public static string Decode(ReadOnlySpan<char> text, out string encoding)
+    /// <summary>
+    /// Decodes percent escapes and JSON escapes; anything malformed is kept as it is. When
+    /// <paramref name="origins"/> is given, it receives for each decoded character the index in
+    /// <paramref name="text"/> where it came from, so a match can be reported at its own place.
+    /// </summary>
+    public static string Decode(ReadOnlySpan<char> text, out string encoding, List<int>? origins = null)
     {
+        origins?.Clear();
         var builder = new StringBuilder(text.Length);
         var percent = false;
         var json = false;
         for (var i = 0; i < text.Length; i++)
         {
+            origins?.Add(i);
             var c = text[i];
             if (c == '%' && i + 2 < text.Length && Hex(text[i + 1]) >= 0 && Hex(text[i + 2]) >= 0)
             {

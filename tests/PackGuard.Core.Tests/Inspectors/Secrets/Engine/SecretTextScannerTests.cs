@@ -85,6 +85,20 @@ public sealed class SecretTextScannerTests
     }
 
     [Fact]
+    public void Each_escaped_credential_is_reported_at_its_own_column()
+    {
+        var line = "{\"primary\":\"postgres:\\/\\/app:q8Zr2LmT4vXw7Kp1@db1.prod.acme.io\\/a\",\"replica\":\"postgres:\\/\\/app:W3nb8Xc5Rt2Ys9Ja@db2.prod.acme.io\\/a\"}";
+
+        var hits = Scan(line).Where(h => h.Rule.Id == "secret/database-url-password").ToList();
+
+        hits.Select(h => (h.Secret, h.Column)).ShouldBe(
+        [
+            ("app:q8Zr2LmT4vXw7Kp1@db1.prod.acme.io", line.IndexOf("app:q8", StringComparison.Ordinal) + 1),
+            ("app:W3nb8Xc5Rt2Ys9Ja@db2.prod.acme.io", line.IndexOf("app:W3", StringComparison.Ordinal) + 1),
+        ], ignoreOrder: true);
+    }
+
+    [Fact]
     public void Finds_printable_strings_in_binaries_ascii_and_utf16()
     {
         var token = GitHubToken(4);
