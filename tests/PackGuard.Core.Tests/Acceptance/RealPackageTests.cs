@@ -35,6 +35,13 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         finding.Properties["hidden"]!.GetValue<bool>().ShouldBeTrue();
         finding.Properties["topDirectories"]!.AsArray()[0]!.ToJsonString().ShouldBe("""{"path":"src/utils","files":564}""");
         report.Result.Target.License.ShouldBe("SEE LICENSE IN README.md");
+
+        // A secret inside the map's sourcesContent is reported at the original file and line:
+        // the Datadog client token (public by design, so low) of src/services/analytics/datadog.ts.
+        var token = report.Result.Findings.Single(f => f.RuleId.StartsWith("secret/", StringComparison.Ordinal) && f.Location.OriginalPath == "src/services/analytics/datadog.ts");
+        token.Location.Path.ShouldBe("package/cli.js.map");
+        token.Location.Line.ShouldBe(14);
+        token.Severity.ShouldBe(Severity.Low);
     }
 
     [OnlineFact]

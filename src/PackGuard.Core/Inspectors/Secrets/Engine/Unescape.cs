@@ -8,9 +8,6 @@ namespace PackGuard.Inspectors.Secrets.Engine;
 /// </summary>
 internal static class Unescape
 {
-    /// <summary>Whether <paramref name="text"/> holds anything <see cref="Decode"/> would change.</summary>
-    public static bool MayBeEncoded(ReadOnlySpan<char> text) => text.IndexOfAny('%', '\\') >= 0;
-
     /// <summary>
     /// Decodes percent escapes and JSON escapes; anything malformed is kept as it is. When
     /// <paramref name="origins"/> is given, it receives for each decoded character the index in
