@@ -51,6 +51,21 @@ internal static class SaasSecrets
         },
         new()
         {
+            Id = "secret/datadog-client-token",
+            Name = "Datadog client token",
+            Description = "A Datadog client token (pub followed by 32 hexadecimal characters). Browser and mobile SDKs (RUM, browser logs) send data with it and ship it in every page or app by design; it cannot read data, so a match is low: worth knowing, rarely worth rotating.",
+            Prefixes = ["pub"],
+            Pattern = @"(?<secret>pub[a-f0-9]{32})" + End,
+            MaxLength = 40,
+            MinEntropy = 3.0,
+            Confidence = Confidence.Low,
+            Priority = 1,
+            Rotate = "Nothing to do if the token belongs in a browser or mobile app; if it appears where it should not, revoke it in Datadog (Organization Settings, Client Tokens) and create another.",
+            Positives = [Join("const DATADOG_CLIENT_TOKEN = 'pu", "b", Random(32, Hex, 4005), "'")],
+            Negatives = [Join("pu", "b", Random(24, Hex, 4006)), Join("pu", "b", Random(32, Hex, 4007), "0"), "publishReplayConfigurationFor"],
+        },
+        new()
+        {
             Id = "secret/datadog-app-key",
             Name = "Datadog application key",
             Description = "A Datadog application key: 40 hexadecimal characters assigned to DD_APP_KEY. With an API key it reads and changes dashboards, monitors, logs and users, as its owner.",
