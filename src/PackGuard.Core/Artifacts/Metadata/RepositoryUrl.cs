@@ -46,7 +46,13 @@ internal static class RepositoryUrl
         if (!value.Contains("://", StringComparison.Ordinal) && ScpHost(value) is { } scp)
             return Join("https", scp.Host, scp.Path);
         if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
-            return null;
+        {
+            // ssh://git@github.com:user/repo: an scp-style path after a URL scheme, which npm accepts.
+            var afterScheme = value.IndexOf("://", StringComparison.Ordinal);
+            return afterScheme > 0 && value[..afterScheme].ToLowerInvariant() is "ssh" or "git" && ScpHost(value[(afterScheme + 3)..]) is { } sshScp
+                ? Join("https", sshScp.Host, sshScp.Path)
+                : null;
+        }
         var scheme = uri.Scheme.ToLowerInvariant() switch
         {
             "git" or "ssh" => "https",

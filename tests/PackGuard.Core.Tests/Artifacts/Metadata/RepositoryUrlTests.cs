@@ -16,6 +16,8 @@ public sealed class RepositoryUrlTests
     [InlineData("git+ssh://git@github.com/user/repo.git", "https://github.com/user/repo")]
     [InlineData("ssh://git@gitlab.example.com:2222/team/repo.git", "https://gitlab.example.com/team/repo")]
     [InlineData("git@github.com:user/repo.git", "https://github.com/user/repo")]
+    [InlineData("git+ssh://git@github.com:isaacs/cliui", "https://github.com/isaacs/cliui")]
+    [InlineData("ssh://git@gitlab.com:group/project.git", "https://gitlab.com/group/project")]
     [InlineData("https://github.com/user/repo/", "https://github.com/user/repo")]
     [InlineData("http://github.com/user/repo", "https://github.com/user/repo")]
     [InlineData("http://git.example.org/repo", "http://git.example.org/repo")]
