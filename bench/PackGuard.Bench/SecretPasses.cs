@@ -7,6 +7,7 @@ using PackGuard.Inspectors;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.Secrets.Engine;
 using PackGuard.Inspectors.SourceMaps;
+using PackGuard.Scanning;
 
 namespace PackGuard.Bench;
 
@@ -161,6 +162,7 @@ internal sealed class InspectorPass : SecretPass
     private readonly IReadOnlyList<CorpusFile> _corpus;
     private FindingList _findings = new();
     private IArtifactInspection? _inspection;
+    private EntryFanOut? _fanOut;
 
     public InspectorPass(IReadOnlyList<CorpusFile> corpus)
         : base("inspector", "SecretInspector as in a scan: maps read as maps (each source alone), media skipped, findings fingerprinted", GroupsOf(corpus))
@@ -177,21 +179,23 @@ internal sealed class InspectorPass : SecretPass
         _inspection?.Complete(new ArtifactSummary(PackageMetadata.None, _corpus.Select(f => f.EntryPath)));
         _findings = new FindingList();
         _inspection = _inspector.Begin(new InspectionContext(_findings, ArtifactLimits.Default, CancellationToken.None));
+        // As the scanner does: maps are parsed once by the shared reader and handed to the inspection.
+        _fanOut = new EntryFanOut([_inspection]);
     }
 
     protected override void Scan(CorpusFile file, int group)
     {
-        if (_inspection!.OnEntry(file.Entry, file.Head) is { } sink)
+        if (_fanOut!.OnEntry(file.Entry, file.Head) is { } sink)
             Feed(sink, file.Bytes);
     }
 
     // The inspector chooses each file's path; ask a throwaway inspection which files it skips.
     private static FileGroup[] GroupsOf(IReadOnlyList<CorpusFile> corpus)
     {
-        var probe = new SecretInspector(SecretFingerprinter.Ephemeral()).Begin(new InspectionContext(new FindingList(), ArtifactLimits.Default, CancellationToken.None));
+        var probe = new EntryFanOut([new SecretInspector(SecretFingerprinter.Ephemeral()).Begin(new InspectionContext(new FindingList(), ArtifactLimits.Default, CancellationToken.None))]);
         var byGroup = corpus.ToLookup(f =>
-            probe.OnEntry(f.Entry, f.Head) is null ? 3 :
             SourceMapInspection.IsMapCandidate(f.Entry, f.Head) ? 0 :
+            probe.OnEntry(f.Entry, f.Head) is null ? 3 :
             f.IsBinary ? 2 : 1);
         return [new("maps, map-aware", [.. byGroup[0]]), new("text", [.. byGroup[1]]), new("binary", [.. byGroup[2]]), new("skipped (media)", [.. byGroup[3]])];
     }

@@ -48,6 +48,16 @@ public sealed class SecretRuleAdversarialTests
         watch.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5), ruleId);
     }
 
+    [Fact]
+    public void Every_pattern_compiles_for_the_linear_time_engine()
+    {
+        // Patterns are compiled on first use in a scan; this compiles them all up front.
+        var engine = SecretEngine.Create(SecretCatalog.All);
+
+        engine.Rules.ShouldAllBe(r => r.Regex.Options.HasFlag(System.Text.RegularExpressions.RegexOptions.NonBacktracking));
+        engine.Rules.Where(r => r.HasSecretGroup).ShouldAllBe(r => r.Regex.GroupNumberFromName("secret") >= 0);
+    }
+
     private sealed class Ignore : ISecretHitSink
     {
         public void OnHit(in PackGuard.Inspectors.Secrets.Engine.SecretHit hit)

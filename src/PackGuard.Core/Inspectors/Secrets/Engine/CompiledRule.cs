@@ -2,15 +2,20 @@ using System.Text.RegularExpressions;
 
 namespace PackGuard.Inspectors.Secrets.Engine;
 
-/// <summary>A rule with its pattern compiled once for the whole run.</summary>
+/// <summary>
+/// A rule with its pattern compiled once for the whole run, on first use: building a
+/// NonBacktracking matcher costs about 2.5 ms a pattern, 0.6 s for the whole catalog, while a
+/// typical package gives only a few rules an anchor.
+/// </summary>
 internal sealed partial class CompiledRule
 {
+    private Regex? _regex;
+
     public CompiledRule(SecretRule rule, int index)
     {
         Rule = rule;
         Index = index;
-        Regex = new Regex(rule.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
-        HasSecretGroup = Regex.GroupNumberFromName("secret") >= 0;
+        HasSecretGroup = rule.Pattern.Contains("(?<secret>", StringComparison.Ordinal);
         StartsAtWindow = LeadingOptions().Replace(rule.Pattern, "", 1).StartsWith(@"\A", StringComparison.Ordinal);
         ContextWords = [.. rule.Context.Select(w => w.ToLowerInvariant())];
     }
@@ -21,7 +26,8 @@ internal sealed partial class CompiledRule
     public int Index { get; }
 
     /// <summary>Linear-time by construction: NonBacktracking has no catastrophic inputs.</summary>
-    public Regex Regex { get; }
+    /// <exception cref="ArgumentException">The pattern is malformed (on first use).</exception>
+    public Regex Regex => _regex ?? Compile();
 
     public bool HasSecretGroup { get; }
 
@@ -33,6 +39,13 @@ internal sealed partial class CompiledRule
     public bool StartsAtWindow { get; }
 
     public string[] ContextWords { get; }
+
+    private Regex Compile()
+    {
+        var regex = new Regex(Rule.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        // Scans may share the engine across threads: the first matcher built is the one kept.
+        return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
+    }
 
     /// <summary>Inline options such as <c>(?i)</c> at the start of a pattern.</summary>
     [GeneratedRegex(@"^(?:\(\?[imnsx-]+\))+")]

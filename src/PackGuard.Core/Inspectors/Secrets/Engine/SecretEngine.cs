@@ -101,8 +101,8 @@ internal sealed class SecretEngine
             yield return lower.Replace("/", "\\/", StringComparison.Ordinal);
     }
 
-    /// <summary>Compiles <paramref name="rules"/>.</summary>
-    /// <exception cref="ArgumentException">A rule is malformed (its pattern, prefixes or anchors).</exception>
+    /// <summary>Prepares <paramref name="rules"/>; each pattern is compiled when first needed.</summary>
+    /// <exception cref="ArgumentException">A rule's prefixes or anchors are malformed (a malformed pattern throws on first use; the catalog tests compile every one).</exception>
     public static SecretEngine Create(IReadOnlyList<SecretRule> rules) => new(rules);
 
     public IReadOnlyList<CompiledRule> Rules { get; }
