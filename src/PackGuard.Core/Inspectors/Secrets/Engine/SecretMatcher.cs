@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text.RegularExpressions;
 
 namespace PackGuard.Inspectors.Secrets.Engine;
 
