@@ -24,7 +24,7 @@ internal static class ScanCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var options = new ReportOptions();
-        var command = new Command("scan", "Scan packages for what they would reveal: source maps that carry original source, unsafe archive entries, archive bombs.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read.")
+        var command = new Command("scan", "Scan packages for what they would reveal: source maps that carry original source, secrets and credentials, unsafe archive entries, archive bombs.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read.")
         {
             targets,
         };
