@@ -38,6 +38,9 @@ internal sealed class CliHost
     /// </summary>
     public int Width { get; init; } = 100;
 
+    /// <summary>The clock scan time budgets run on.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>The rule catalog.</summary>
     public RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
 

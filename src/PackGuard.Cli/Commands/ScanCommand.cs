@@ -23,17 +23,22 @@ internal static class ScanCommand
             Description = "What to scan: a file (.tgz, .nupkg, .whl, .zip, .jar, ...), a directory, npm:<name>[@<version|tag|range>], nuget:<id>[@<version>], or a package URL (pkg:npm/..., pkg:nuget/...).",
             Arity = ArgumentArity.OneOrMore,
         };
+        var allowIncomplete = new Option<bool>("--allow-incomplete")
+        {
+            Description = "When a time budget (limits.maxEntryTime, limits.maxScanTime) stops a scan early, judge it by its findings instead of exiting 3.",
+        };
         var options = new ReportOptions();
-        var command = new Command("scan", "Scan packages for what they would reveal: source maps that carry original source, secrets and credentials, unsafe archive entries, archive bombs.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read.")
+        var command = new Command("scan", "Scan packages for what they would reveal: source maps that carry original source, secrets and credentials, unsafe archive entries, archive bombs.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read or its scan ran out of time.")
         {
             targets,
         };
         options.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(host, parse.GetValue(targets) ?? [], options.Read(parse), ct));
+        command.Add(allowIncomplete);
+        command.SetAction((parse, ct) => RunAsync(host, parse.GetValue(targets) ?? [], options.Read(parse), parse.GetValue(allowIncomplete), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, CancellationToken ct)
+    private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, bool allowIncomplete, CancellationToken ct)
     {
         TargetSpec[] specs;
         PolicyConfig config;
@@ -64,7 +69,7 @@ internal static class ScanCommand
         var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
         if (!fingerprinter.Persistent)
             host.Error.WriteLine("packguard: warning: could not store the secret fingerprint key; secret fingerprints from this run will not match other runs.");
-        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits);
+        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits, host.Clock);
         foreach (var spec in specs)
         {
             var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
@@ -101,7 +106,14 @@ internal static class ScanCommand
                 return Fail(host, e.Message, ExitCodes.Usage);
             }
         }
-        if (unreadable > 0)
+        // A partial scan never passes silently: it exits as an unreadable target does, unless asked.
+        var incomplete = reports.Where(r => r.Result.Incomplete).ToList();
+        if (!allowIncomplete)
+        {
+            foreach (var report in incomplete)
+                host.Error.WriteLine($"packguard: {report.Result.Target.Spec}: scan incomplete: a time budget ran out before everything was inspected (scan/incomplete in the report); exiting 3. Raise limits.maxEntryTime or limits.maxScanTime, or pass --allow-incomplete to judge it by its findings.");
+        }
+        if (unreadable > 0 || (incomplete.Count > 0 && !allowIncomplete))
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
     }

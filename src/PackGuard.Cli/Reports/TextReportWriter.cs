@@ -53,6 +53,8 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
         var threshold = report.FailOn.Minimum is { } min ? $"fails on {min.ToName()} or above" : "--fail-on none: never fails";
         var verdict = report.Verdict == Verdict.Fail ? "[white on red bold] FAIL [/]" : "[black on green bold] PASS [/]";
         console.MarkupLine($"{verdict} {Escape(counts)} [grey]({Escape(threshold)})[/]");
+        if (report.Result.Incomplete)
+            console.MarkupLine("[black on yellow bold] INCOMPLETE [/] A time budget ran out and part of the artifact was not inspected (scan/incomplete below).");
 
         if (report.Result.Findings.Count == 0)
         {

@@ -20,6 +20,18 @@ public sealed record ArtifactLimits(
     /// <summary>Expanded bytes below which the compression ratio is not judged (small files compress well).</summary>
     public long RatioThreshold { get; init; } = 16L * 1024 * 1024;
 
+    /// <summary>
+    /// Longest time one file entry may take to read and inspect; past it, the rest of the entry is
+    /// skipped and the scan is incomplete (<c>scan/incomplete</c>).
+    /// </summary>
+    public TimeSpan MaxEntryTime { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Longest time the walk of one artifact may take; past it, no further entry is read and the
+    /// scan is incomplete (<c>scan/incomplete</c>).
+    /// </summary>
+    public TimeSpan MaxScanTime { get; init; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The defaults.</summary>
     public static ArtifactLimits Default { get; } = new();
 }

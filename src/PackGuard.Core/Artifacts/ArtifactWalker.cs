@@ -49,6 +49,9 @@ public sealed class ArtifactWalker
     /// <summary>Receives how far through an artifact file the walk is; null for no reports.</summary>
     public IProgress<WalkProgress>? Progress { get; init; }
 
+    /// <summary>The clock the time budgets of <see cref="ArtifactLimits"/> are measured with.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>
     /// Walks an artifact file. A gzip file is decompressed and, when it holds a tar, walked as one;
     /// tar and zip-family files are walked; anything else is a single entry named by its file name.
@@ -59,7 +62,7 @@ public sealed class ArtifactWalker
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(visitor);
-        var context = new WalkContext(_limits, _findings, visitor, cancellationToken);
+        var context = new WalkContext(_limits, _findings, visitor, cancellationToken, Clock);
         var name = Path.GetFileName(path);
         using Stream file = Progress is { } progress ? new ProgressStream(Open(path), progress) : Open(path);
         var format = Sniff(file, path);
@@ -87,7 +90,7 @@ public sealed class ArtifactWalker
         {
             throw new ArtifactUnreadableException(path, e.Problem, e.EntryPath, e);
         }
-        return new WalkSummary(format, context.EntryCount, context.ExpandedBytes);
+        return new WalkSummary(format, context.EntryCount, context.ExpandedBytes) { Incomplete = context.Incomplete };
     }
 
     /// <summary>
@@ -100,7 +103,7 @@ public sealed class ArtifactWalker
     {
         ArgumentNullException.ThrowIfNull(root);
         ArgumentNullException.ThrowIfNull(visitor);
-        var context = new WalkContext(_limits, _findings, visitor, cancellationToken);
+        var context = new WalkContext(_limits, _findings, visitor, cancellationToken, Clock);
         try
         {
             DirectoryTree.Walk(context, root);
@@ -109,7 +112,7 @@ public sealed class ArtifactWalker
         {
             throw new ArtifactUnreadableException(root, e.Problem, e.EntryPath, e);
         }
-        return new WalkSummary(ArchiveFormat.None, context.EntryCount, context.ExpandedBytes);
+        return new WalkSummary(ArchiveFormat.None, context.EntryCount, context.ExpandedBytes) { Incomplete = context.Incomplete };
     }
 
     private static FileStream Open(string path)

@@ -15,7 +15,7 @@ namespace PackGuard.Policy;
 /// {
 ///   "failOn": "medium",
 ///   "limits": { "maxEntrySize": "256MB", "maxTotalSize": "2GB", "maxCompressionRatio": 200,
-///               "maxEntries": 100000, "maxDepth": 3 },
+///               "maxEntries": 100000, "maxDepth": 3, "maxEntryTime": "30s", "maxScanTime": "5m" },
 ///   "rules": { "source-map/paths-only": { "severity": "info" },
 ///              "source-map/dangling-reference": { "enabled": false } }
 /// }
@@ -94,7 +94,9 @@ public static class PolicyConfigLoader
                 "maxCompressionRatio" => limits with { MaxCompressionRatio = Number(property.Value, path, where, 1, 1_000_000) },
                 "maxEntries" => limits with { MaxEntries = (int)Number(property.Value, path, where, 1, int.MaxValue) },
                 "maxDepth" => limits with { MaxDepth = (int)Number(property.Value, path, where, 0, 32) },
-                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth)"),
+                "maxEntryTime" => limits with { MaxEntryTime = Duration(property.Value, path, where) },
+                "maxScanTime" => limits with { MaxScanTime = Duration(property.Value, path, where) },
+                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime)"),
             };
         }
         return limits;
@@ -143,6 +145,35 @@ public static class PolicyConfigLoader
         if (value.ValueKind == JsonValueKind.String && ByteSize.TryParse(value.GetString(), out bytes) && bytes > 0)
             return bytes;
         throw new ConfigurationException($"config file {path}: {where} must be a positive byte count such as 536870912 or \"512MB\"");
+    }
+
+    /// <summary>A time budget: seconds as a number, or a string such as "90s", "500ms", "10m", "1h".</summary>
+    private static TimeSpan Duration(JsonElement value, string path, string where)
+    {
+        // Up to a day: a budget exists to end a scan, and TimeSpan arithmetic stays far from overflow.
+        const double MaxSeconds = 24 * 60 * 60;
+        double? seconds = value.ValueKind switch
+        {
+            JsonValueKind.Number when value.TryGetDouble(out var number) => number,
+            JsonValueKind.String => ParseDuration(value.GetString()!),
+            _ => null,
+        };
+        if (seconds is >= 0 and <= MaxSeconds)
+            return TimeSpan.FromSeconds(seconds.Value);
+        throw new ConfigurationException($"config file {path}: {where} must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"");
+    }
+
+    private static double? ParseDuration(string text)
+    {
+        (string Suffix, double Seconds)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600)];
+        text = text.Trim();
+        foreach (var (suffix, scale) in units.OrderByDescending(u => u.Suffix.Length))
+        {
+            if (text.EndsWith(suffix, StringComparison.Ordinal) &&
+                double.TryParse(text.AsSpan(0, text.Length - suffix.Length).Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+                return number * scale;
+        }
+        return null;
     }
 
     private static void Expect(JsonElement value, JsonValueKind kind, string path, string where)

@@ -66,6 +66,7 @@ public sealed class JsonReportWriter : IReportWriter
         ReportJson.WriteTarget(json, report.Result.Target);
         json.WriteString("verdict", report.Verdict.ToName());
         json.WriteString("failOn", report.FailOn.Name);
+        json.WriteBoolean("incomplete", report.Result.Incomplete);
 
         json.WriteStartObject("summary");
         foreach (var severity in SeverityNames.MostSevereFirst)

@@ -79,7 +79,19 @@ public sealed class SarifReportWriter : IReportWriter
 
         json.WriteStartArray("invocations");
         json.WriteStartObject();
-        json.WriteBoolean("executionSuccessful", true);
+        // A scan that ran out of time did not do all it was asked to: say so where SARIF tools look.
+        json.WriteBoolean("executionSuccessful", !report.Result.Incomplete);
+        if (report.Result.Incomplete)
+        {
+            json.WriteStartArray("toolExecutionNotifications");
+            json.WriteStartObject();
+            json.WriteString("level", "error");
+            json.WriteStartObject("message");
+            json.WriteString("text", "A time budget ran out and part of the artifact was not inspected (see the scan/incomplete result).");
+            json.WriteEndObject();
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
         json.WriteEndObject();
         json.WriteEndArray();
 

@@ -31,4 +31,11 @@ public sealed record TargetInfo(
 /// <summary>Everything one scan observed, before policy decides the verdict.</summary>
 /// <param name="Target">The scanned artifact.</param>
 /// <param name="Findings">Findings, most severe first, then by path.</param>
-public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findings);
+public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findings)
+{
+    /// <summary>
+    /// A time budget ran out and part of the artifact was not inspected; a <c>scan/incomplete</c>
+    /// finding says where. Policy cannot hide this: a rule setting may drop the finding, not the fact.
+    /// </summary>
+    public bool Incomplete { get; init; }
+}

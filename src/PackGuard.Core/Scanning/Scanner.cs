@@ -19,12 +19,14 @@ public sealed class Scanner
 {
     private readonly IReadOnlyList<IInspector> _inspectors;
     private readonly ArtifactLimits _limits;
+    private readonly TimeProvider _clock;
 
-    /// <summary>Creates a scanner with the given inspectors and limits.</summary>
-    public Scanner(IReadOnlyList<IInspector> inspectors, ArtifactLimits limits)
+    /// <summary>Creates a scanner with the given inspectors and limits; time budgets run on <paramref name="clock"/>.</summary>
+    public Scanner(IReadOnlyList<IInspector> inspectors, ArtifactLimits limits, TimeProvider? clock = null)
     {
         _inspectors = inspectors;
         _limits = limits;
+        _clock = clock ?? TimeProvider.System;
     }
 
     /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
@@ -48,7 +50,7 @@ public sealed class Scanner
 
         // Hash on the other core while this one decompresses: the file is read from the page cache.
         var hash = target.IsDirectory ? null : Task.Run(() => Sha256(target.LocalPath), cancellationToken);
-        var walker = new ArtifactWalker(_limits, findings) { Progress = progress };
+        var walker = new ArtifactWalker(_limits, findings) { Progress = progress, Clock = _clock };
         var walk = target.IsDirectory
             ? walker.WalkDirectory(target.LocalPath, fanOut, cancellationToken)
             : walker.WalkFile(target.LocalPath, fanOut, cancellationToken);
@@ -73,7 +75,7 @@ public sealed class Scanner
             Repository = package.Repository,
             Registry = target.Registry?.ToString(),
         };
-        return new ScanResult(info, Order(findings.Findings));
+        return new ScanResult(info, Order(findings.Findings)) { Incomplete = walk.Incomplete };
     }
 
     /// <summary>Most severe first, then by location and rule, so reports and snapshots are stable.</summary>

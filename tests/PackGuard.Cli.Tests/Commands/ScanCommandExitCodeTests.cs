@@ -146,6 +146,9 @@ public sealed class ScanCommandExitCodeTests : IDisposable
     [InlineData("{ \"failOn\": \"severe\" }", "failOn must be one of critical, high, medium, low, info, none")]
     [InlineData("{ \"rules\": { \"source-map/no-such-rule\": { \"enabled\": false } } }", "unknown rule \"source-map/no-such-rule\" (see `packguard rules list`)")]
     [InlineData("{ \"limits\": { \"maxDepth\": 99 } }", "limits.maxDepth must be a number from 0 to 32")]
+    [InlineData("{ \"limits\": { \"maxScanTime\": \"ten minutes\" } }", "limits.maxScanTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
+    [InlineData("{ \"limits\": { \"maxEntryTime\": -1 } }", "limits.maxEntryTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
+    [InlineData("{ \"limits\": { \"maxTime\": 5 } }", "unknown limit \"maxTime\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime)")]
     public async Task An_invalid_config_file_exits_2_and_names_the_problem(string json, string problem)
     {
         _cli.WriteFile("policy.json", json);
@@ -167,6 +170,57 @@ public sealed class ScanCommandExitCodeTests : IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.Fail, result.ToString());
         File.ReadAllText(Path.Combine(_cli.Work, "reports", "scan.txt")).ShouldStartWith("acme-lib-1.4.0.tgz\n");
+    }
+
+    [Theory]
+    [InlineData("\"0s\"")]
+    [InlineData("0")]
+    public async Task A_scan_that_runs_out_of_time_exits_3_with_its_report(string budget)
+    {
+        _cli.WriteFile("budget.json", $$"""{ "limits": { "maxScanTime": {{budget}} } }""");
+
+        var (result, report) = await ScanJson("tidy-1.0.0.tgz", "--config", "budget.json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Unreadable, result.ToString());
+        report["incomplete"]!.GetValue<bool>().ShouldBeTrue();
+        report["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).ShouldContain("scan/incomplete");
+        result.Error.ShouldStartWith("packguard: tidy-1.0.0.tgz: scan incomplete: a time budget ran out");
+        result.Error.ShouldContain("--allow-incomplete");
+        ShouldBeAPlainMessage(result.Error);
+    }
+
+    [Fact]
+    public async Task Allow_incomplete_judges_a_partial_scan_by_its_findings()
+    {
+        _cli.WriteFile("budget.json", """{ "limits": { "maxScanTime": "0s" } }""");
+
+        var (result, report) = await ScanJson("tidy-1.0.0.tgz", "--config", "budget.json", "--allow-incomplete");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass, result.ToString());
+        report["incomplete"]!.GetValue<bool>().ShouldBeTrue();
+        report["summary"]!["medium"]!.GetValue<int>().ShouldBe(1);
+        result.Error.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_partial_scan_is_marked_in_the_text_report()
+    {
+        _cli.WriteFile("budget.json", """{ "limits": { "maxScanTime": "0s" } }""");
+
+        var result = await _cli.RunAsync("scan", "tidy-1.0.0.tgz", "--config", "budget.json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Unreadable, result.ToString());
+        result.Output.ShouldContain(" INCOMPLETE  A time budget ran out and part of the artifact was not inspected");
+        result.Output.ShouldContain("Scan incomplete · scan/incomplete");
+    }
+
+    [Fact]
+    public async Task A_complete_scan_says_so_in_json()
+    {
+        var (result, report) = await ScanJson("tidy-1.0.0.tgz");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass, result.ToString());
+        report["incomplete"]!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Fact]

@@ -109,6 +109,13 @@ internal static class ReportFixtures
     public static ScanReport Passing { get; } = VerdictPolicy.Evaluate(
         new ScanResult(CleanTarget, []), FailThreshold.Default);
 
+    /// <summary>A scan a time budget stopped early: one <c>scan/incomplete</c> finding, incomplete.</summary>
+    public static ScanReport Incomplete { get; } = VerdictPolicy.Evaluate(
+        new ScanResult(LeakyTarget, [new Finding(ScanRules.Incomplete, Severity.Medium, "Scan incomplete",
+            "The scan ran out of its 10 min time budget.", new FindingLocation("package/big.js"),
+            Fingerprint.Compute(ScanRules.Incomplete, "package/big.js", "scanTime"), [])]) { Incomplete = true },
+        FailThreshold.Default);
+
     /// <summary>A report with one finding of the given rule, severity and properties.</summary>
     public static ScanReport WithFinding(
         string ruleId, Severity severity, JsonObject? properties = null, FindingLocation? location = null)

@@ -14,7 +14,7 @@ public sealed class SarifReportWriterTests
     public void Two_targets_match_snapshot() =>
         Snapshot.Match(Text(Failing, Passing), "two-targets.sarif");
 
-    public static TheoryData<string> SchemaCases => ["two targets", "passing only", "no reports", "unknown rule", "every severity"];
+    public static TheoryData<string> SchemaCases => ["two targets", "passing only", "no reports", "unknown rule", "every severity", "incomplete"];
 
     [Theory]
     [MemberData(nameof(SchemaCases))]
@@ -27,6 +27,7 @@ public sealed class SarifReportWriterTests
             "no reports" => [],
             "unknown rule" => [WithFinding("experimental/new-check", Severity.High)],
             "every severity" => Enum.GetValues<Severity>().Select(s => WithFinding(InstallScript, s)).ToArray(),
+            "incomplete" => [Incomplete],
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };
 
@@ -64,6 +65,17 @@ public sealed class SarifReportWriterTests
         properties["target"]!["size"]!.GetValue<long>().ShouldBe(LeakyTarget.Size);
         String(runs[1]!["properties"]!["verdict"]).ShouldBe("pass");
         runs[1]!["properties"]!["target"]!["sha256"].ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_scan_that_ran_out_of_time_is_an_unsuccessful_invocation_with_a_notification()
+    {
+        var invocation = Runs(Parse(Incomplete))[0]!["invocations"]!.AsArray().ShouldHaveSingleItem()!;
+
+        invocation["executionSuccessful"]!.GetValue<bool>().ShouldBeFalse();
+        var notification = invocation["toolExecutionNotifications"]!.AsArray().ShouldHaveSingleItem()!;
+        String(notification["level"]).ShouldBe("error");
+        String(notification["message"]!["text"]).ShouldContain("time budget ran out");
     }
 
     [Fact]

@@ -15,18 +15,18 @@ internal sealed record WalkOutcome(WalkSummary Summary, RecordingVisitor Visitor
 internal static class Walk
 {
     public static WalkOutcome Bytes(byte[] data, string fileName, ArtifactLimits? limits = null,
-        RecordingVisitor? visitor = null, bool readAhead = true)
+        RecordingVisitor? visitor = null, bool readAhead = true, TimeProvider? clock = null)
     {
         using var artifact = new TempArtifact(data, fileName);
-        return File(artifact.Path, limits, visitor, readAhead);
+        return File(artifact.Path, limits, visitor, readAhead, clock: clock);
     }
 
     public static WalkOutcome File(string path, ArtifactLimits? limits = null, RecordingVisitor? visitor = null,
-        bool readAhead = true, CancellationToken cancellationToken = default)
+        bool readAhead = true, CancellationToken cancellationToken = default, TimeProvider? clock = null)
     {
         var findings = new FindingList();
         visitor ??= new RecordingVisitor();
-        var walker = new ArtifactWalker(limits ?? ArtifactLimits.Default, findings) { ReadAhead = readAhead };
+        var walker = new ArtifactWalker(limits ?? ArtifactLimits.Default, findings) { ReadAhead = readAhead, Clock = clock ?? TimeProvider.System };
         var summary = walker.WalkFile(path, visitor, cancellationToken);
         return new WalkOutcome(summary, visitor, findings.Findings);
     }

@@ -67,6 +67,29 @@ internal static class ArchiveFindings
         $"Regenerate '{path}' in the build and check that it extracts, or remove it from the package.",
         new JsonObject { ["reason"] = problem });
 
+    public static Finding EntryOutOfTime(string path, TimeSpan spent, TimeSpan max, long inspected, long? size) => Build(
+        Scanning.ScanRules.IncompleteRule, path, "entryTime", Severity.Medium,
+        $"Reading and inspecting '{path}' took {Duration(spent)}, past the {Duration(max)} per-entry time budget; only its first {ByteSize.FormatBinary(inspected)}"
+            + (size is { } total ? $" of {ByteSize.FormatBinary(total)}" : "") + " were inspected, so the scan is incomplete.",
+        $"Find out why '{path}' is so slow to inspect (an unusual file deserves a look of its own), or raise limits.maxEntryTime.",
+        new JsonObject { ["budget"] = "entryTime", ["seconds"] = Seconds(spent), ["maxSeconds"] = Seconds(max), ["inspectedBytes"] = inspected });
+
+    public static Finding ScanOutOfTime(string path, TimeSpan spent, TimeSpan max, int entries, long bytes) => Build(
+        Scanning.ScanRules.IncompleteRule, path, "scanTime", Severity.Medium,
+        $"The scan ran out of its {Duration(max)} time budget after {Duration(spent)}, {entries.ToString(CultureInfo.InvariantCulture)} entries and {ByteSize.FormatBinary(bytes)}; reading stopped at '{path}' and later entries were not inspected, so the scan is incomplete.",
+        "Scan on a less loaded machine, or raise limits.maxScanTime for artifacts this large.",
+        new JsonObject { ["budget"] = "scanTime", ["seconds"] = Seconds(spent), ["maxSeconds"] = Seconds(max), ["entries"] = entries, ["inspectedBytes"] = bytes });
+
+    private static double Seconds(TimeSpan time) => Math.Round(time.TotalSeconds, 3);
+
+    /// <summary>A duration as people write it: <c>850 ms</c>, <c>12.5 s</c>, <c>10 min</c>.</summary>
+    internal static string Duration(TimeSpan time) => time.TotalSeconds switch
+    {
+        < 1 => string.Create(CultureInfo.InvariantCulture, $"{time.TotalMilliseconds:0} ms"),
+        < 60 => string.Create(CultureInfo.InvariantCulture, $"{time.TotalSeconds:0.#} s"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"{time.TotalMinutes:0.#} min"),
+    };
+
     private static Finding Limit(string path, string limit, JsonNode value, JsonNode max, Severity severity,
         string message, string fix, JsonObject? extra = null)
     {

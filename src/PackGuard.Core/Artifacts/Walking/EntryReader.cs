@@ -97,6 +97,12 @@ internal static class EntryReader
             }
             if (read == 0)
                 break;
+            // Between chunks, so that the budget is judged only while there is more to read.
+            if (context.EntryOutOfTime(entry, delivered))
+            {
+                truncated = true;
+                break;
+            }
             fits = context.Consume(read);
             var allowed = (int)Math.Min(fits, max - delivered);
             if (allowed > 0)
@@ -120,7 +126,7 @@ internal static class EntryReader
     {
         if (mode == SkipMode.Abandon)
             return;
-        while (!context.Stopped)
+        while (!context.Stopped && !(context.CurrentPath is { } path && context.ScanOutOfTime(path)))
         {
             context.CancellationToken.ThrowIfCancellationRequested();
             var read = content.Read(buffer);

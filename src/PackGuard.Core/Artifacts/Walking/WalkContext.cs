@@ -7,8 +7,13 @@ namespace PackGuard.Artifacts.Walking;
 /// they impose across nested archives, and the findings they produce. Once a walk-wide limit is
 /// crossed (<see cref="Stopped"/>) every level ends its loop.
 /// </summary>
-internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, IEntryVisitor visitor, CancellationToken cancellationToken)
+internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, IEntryVisitor visitor, CancellationToken cancellationToken,
+    TimeProvider? clock = null)
 {
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly long _started = (clock ?? TimeProvider.System).GetTimestamp();
+    private long _entryStarted;
+
     public ArtifactLimits Limits { get; } = limits;
     public IEntryVisitor Visitor { get; } = visitor;
     public CancellationToken CancellationToken { get; } = cancellationToken;
@@ -25,6 +30,9 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     /// <summary>The last entry admitted: where a stream-wide problem is located.</summary>
     public string? CurrentPath { get; private set; }
 
+    /// <summary>A time budget ran out: the walk did not read everything (<c>scan/incomplete</c>).</summary>
+    public bool Incomplete { get; private set; }
+
     public void Report(Finding finding) => findings.Report(finding);
 
     /// <summary>
@@ -36,7 +44,7 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     /// <param name="checkLink">Whether to judge the link target lexically.</param>
     public bool Admit(ArtifactEntry entry, string innerName, bool checkLink = true)
     {
-        if (Stopped)
+        if (Stopped || ScanOutOfTime(entry.Path))
             return false;
         if (EntryCount >= Limits.MaxEntries)
         {
@@ -46,6 +54,7 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
         }
         EntryCount++;
         CurrentPath = entry.Path;
+        _entryStarted = _clock.GetTimestamp();
         if (EntryPaths.UnsafeNameReason(innerName) is { } reason)
             Report(ArchiveFindings.UnsafeName(entry.Path, reason));
         if (checkLink && entry.LinkTarget is { } target &&
@@ -70,5 +79,36 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
             Stopped = true;
         }
         return (int)Math.Max(0, room);
+    }
+
+    /// <summary>
+    /// Whether the walk must stop reading the current entry, which has <paramref name="unread"/>
+    /// bytes waiting after <paramref name="inspected"/>: the entry's or the walk's time budget ran
+    /// out. Reports it once; a walk out of time is also <see cref="Stopped"/>.
+    /// </summary>
+    public bool EntryOutOfTime(ArtifactEntry entry, long inspected)
+    {
+        if (ScanOutOfTime(entry.Path))
+            return true;
+        var spent = _clock.GetElapsedTime(_entryStarted);
+        if (spent < Limits.MaxEntryTime)
+            return false;
+        Incomplete = true;
+        Report(ArchiveFindings.EntryOutOfTime(entry.Path, spent, Limits.MaxEntryTime, inspected, entry.Size));
+        return true;
+    }
+
+    /// <summary>Whether the walk's time budget ran out (reported once; the walk then stops).</summary>
+    public bool ScanOutOfTime(string path)
+    {
+        if (Stopped)
+            return Incomplete;
+        var spent = _clock.GetElapsedTime(_started);
+        if (spent < Limits.MaxScanTime)
+            return false;
+        Incomplete = true;
+        Stopped = true;
+        Report(ArchiveFindings.ScanOutOfTime(path, spent, Limits.MaxScanTime, EntryCount, ExpandedBytes));
+        return true;
     }
 }
