@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using PackGuard.Cli.Tests.Support;
+using PackGuard.Inspectors;
 using PackGuard.Tests.Support;
 
 namespace PackGuard.Cli.Tests.Reports;
@@ -82,7 +82,7 @@ public sealed class TextReportWriterTests : IDisposable
 
         coloured.ShouldContain("\u001b[");
         // The words stay the same; only the escape codes around them are added.
-        Regex.Replace(coloured, "\u001b\\[[0-9;]*m", "").ShouldBe(plain);
+        RegexSafety.Create("\u001b\\[[0-9;]*m").Replace(coloured, "").ShouldBe(plain);
     }
 
     [Fact]

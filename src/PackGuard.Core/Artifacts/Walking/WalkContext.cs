@@ -82,9 +82,9 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     }
 
     /// <summary>
-    /// Whether the walk must stop reading the current entry, which has <paramref name="unread"/>
-    /// bytes waiting after <paramref name="inspected"/>: the entry's or the walk's time budget ran
-    /// out. Reports it once; a walk out of time is also <see cref="Stopped"/>.
+    /// Whether the walk must stop reading <paramref name="entry"/>, of which <paramref name="inspected"/>
+    /// bytes were delivered and more wait: the entry's or the walk's time budget ran out. Reports
+    /// it once; a walk out of time is also <see cref="Stopped"/>.
     /// </summary>
     public bool EntryOutOfTime(ArtifactEntry entry, long inspected)
     {

@@ -638,9 +638,8 @@ file sealed class IntercomTokenValidator : ISecretValidator
     }
 
     // Not [GeneratedRegex]: the generator cannot extend a file-local type.
-    private static readonly Regex Structure = new(
-        "^tok:[a-f0-9]{8}_[a-f0-9]{4}_[a-f0-9]{4}_[a-f0-9]{4}_[a-f0-9]{12}:[0-9]{1,4}:[0-9]{1,4}$",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    private static readonly Regex Structure = RegexSafety.Create(
+        "^tok:[a-f0-9]{8}_[a-f0-9]{4}_[a-f0-9]{4}_[a-f0-9]{4}_[a-f0-9]{12}:[0-9]{1,4}:[0-9]{1,4}$");
 }
 
 /// <summary>Lenient base64 and base64url decoding of short token parts; null when it is neither.</summary>

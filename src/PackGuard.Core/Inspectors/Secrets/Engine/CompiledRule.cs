@@ -42,12 +42,12 @@ internal sealed partial class CompiledRule
 
     private Regex Compile()
     {
-        var regex = new Regex(Rule.Pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        var regex = RegexSafety.Create(Rule.Pattern);
         // Scans may share the engine across threads: the first matcher built is the one kept.
         return Interlocked.CompareExchange(ref _regex, regex, null) ?? regex;
     }
 
     /// <summary>Inline options such as <c>(?i)</c> at the start of a pattern.</summary>
-    [GeneratedRegex(@"^(?:\(\?[imnsx-]+\))+")]
+    [GeneratedRegex(@"^(?:\(\?[imnsx-]+\))+", RegexOptions.NonBacktracking)]
     private static partial Regex LeadingOptions();
 }

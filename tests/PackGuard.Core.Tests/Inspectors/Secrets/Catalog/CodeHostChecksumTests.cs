@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
+using PackGuard.Inspectors;
 using PackGuard.Inspectors.Secrets.Catalog;
 using PackGuard.Inspectors.Secrets.Validators;
 using PackGuard.Tests.Inspectors.Secrets.Validators;
@@ -103,7 +103,7 @@ public sealed class CodeHostChecksumTests
         var rule = SecretCatalog.All.Single(r => r.Id == ruleId);
         foreach (var positive in rule.Positives)
         {
-            var match = Regex.Match(positive, rule.Pattern);
+            var match = RegexSafety.Create(rule.Pattern).Match(positive);
             match.Success.ShouldBeTrue(positive);
             var secret = match.Groups["secret"].Success ? match.Groups["secret"].Value : match.Value;
             rule.Validator!.Validate(secret).ShouldBe(ValidationOutcome.Valid);
@@ -115,7 +115,7 @@ public sealed class CodeHostChecksumTests
     {
         foreach (var rule in SecretCatalog.All.Where(r => r.Validator == Routable))
         {
-            var routable = rule.Positives.Select(p => Regex.Match(p, rule.Pattern)).Where(m => m.Value.Contains('.', StringComparison.Ordinal)).ToList();
+            var routable = rule.Positives.Select(p => RegexSafety.Create(rule.Pattern).Match(p)).Where(m => m.Value.Contains('.', StringComparison.Ordinal)).ToList();
             routable.ShouldNotBeEmpty(rule.Id);
             routable.ShouldAllBe(m => Routable.Validate(m.Groups["secret"].Value).Outcome == ValidationOutcome.Valid);
         }
