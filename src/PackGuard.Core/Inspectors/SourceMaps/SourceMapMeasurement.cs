@@ -41,7 +41,9 @@ internal sealed record SourceMapMeasurement
     /// </summary>
     public static SourceMapMeasurement Of(SourceMapDocument document)
     {
-        long sources = 0, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
+        // Sources past the reader's name budget were counted, not named: they are sources all the
+        // same (a map naming 3,000,000 files must not be reported as naming 1,000,000).
+        long sources = document.SourcesBeyondBudget, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
         long third = 0, runtime = 0, unnamed = document.SourcesBeyondBudget;
         var exposedPaths = new List<string>();
         var namedPaths = new List<string>();
