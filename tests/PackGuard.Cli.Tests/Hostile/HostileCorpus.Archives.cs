@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using PackGuard.Tests.Support;
 
 namespace PackGuard.Cli.Tests.Hostile;
 

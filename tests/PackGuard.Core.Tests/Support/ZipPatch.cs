@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace PackGuard.Cli.Tests.Hostile;
+namespace PackGuard.Tests.Support;
 
 /// <summary>
 /// Rewrites fields of a well-formed zip in place (APPNOTE 4.3), so that a test can make one
@@ -9,7 +9,7 @@ namespace PackGuard.Cli.Tests.Hostile;
 /// zip must be small (no zip64) and its entries written with sizes in their local headers, as
 /// <c>ZipArchive</c> does on a seekable stream.
 /// </summary>
-internal sealed class ZipPatch
+public sealed class ZipPatch
 {
     private const uint EndSignature = 0x06054b50;
     private const uint CentralSignature = 0x02014b50;
