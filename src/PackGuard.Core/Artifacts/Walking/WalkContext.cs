@@ -25,6 +25,9 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     /// <summary>The last entry admitted: where a stream-wide problem is located.</summary>
     public string? CurrentPath { get; private set; }
 
+    /// <summary>Size of the artifact file, for the walk-wide compression ratio; 0 for a directory.</summary>
+    public long ArtifactBytes { get; init; }
+
     public void Report(Finding finding) => findings.Report(finding);
 
     /// <summary>
@@ -62,6 +65,18 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     {
         var room = Limits.MaxTotalSize - ExpandedBytes;
         ExpandedBytes += count;
+        // Each decompressor has its own ratio guard, but nesting multiplies ratios: a 42.zip-like
+        // bomb keeps every level modest while the whole expands thousands of times (it read the
+        // full 4 GiB total budget, 6 to 25 s, before stopping). The walk as a whole is held to the
+        // same ratio against the artifact's size.
+        if (ArtifactBytes > 0 && !Stopped && ExpandedBytes > Limits.RatioThreshold
+            && ExpandedBytes > Limits.MaxCompressionRatio * ArtifactBytes)
+        {
+            Report(ArchiveFindings.RatioExceeded(CurrentPath ?? "", "artifact as a whole (nested archives included)",
+                ExpandedBytes, ArtifactBytes, Limits.MaxCompressionRatio));
+            Stopped = true;
+            return 0;
+        }
         if (count <= room)
             return count;
         if (!Stopped)
