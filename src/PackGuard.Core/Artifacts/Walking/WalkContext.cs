@@ -28,6 +28,11 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     /// <summary>Size of the artifact file, for the walk-wide compression ratio; 0 for a directory.</summary>
     public long ArtifactBytes { get; init; }
 
+    // Names seen so far (files and links; a directory may legitimately be listed twice), exactly
+    // and ignoring case, to find entries that unpack over one another.
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _foldedNames = new(StringComparer.OrdinalIgnoreCase);
+
     public void Report(Finding finding) => findings.Report(finding);
 
     /// <summary>
@@ -54,6 +59,15 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
         if (checkLink && entry.LinkTarget is { } target &&
             EntryPaths.LinkEscapes(innerName, target, entry.Kind == EntryKind.HardLink))
             Report(ArchiveFindings.UnsafeLink(entry.Path, target));
+        if (EntryPaths.OddNameReason(innerName) is { } odd)
+            Report(ArchiveFindings.AmbiguousName(entry.Path, odd));
+        if (entry.Kind != EntryKind.Directory)
+        {
+            if (!_names.Add(entry.Path))
+                Report(ArchiveFindings.AmbiguousName(entry.Path, EntryPaths.Duplicate));
+            else if (!_foldedNames.Add(entry.Path))
+                Report(ArchiveFindings.AmbiguousName(entry.Path, EntryPaths.CaseCollision));
+        }
         return true;
     }
 
