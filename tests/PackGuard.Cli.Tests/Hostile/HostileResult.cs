@@ -37,7 +37,9 @@ internal sealed record HostileResult(string Name, int ExitCode, string StandardO
     /// <summary>One line for the test log: the figures docs/hostile-input.md quotes.</summary>
     public string Summary()
     {
-        var outcome = ExitCode == 3 ? FirstLine(StandardError) : string.Join(", ", SafeRuleIds());
+        var outcome = ExitCode == 3 ? FirstLine(StandardError)
+            : StandardOutput.TrimStart().StartsWith('{') ? string.Join(", ", SafeRuleIds())
+            : "(text report)";
         return string.Create(CultureInfo.InvariantCulture,
             $"{Name}: exit {ExitCode}, {Elapsed.TotalSeconds:0.00} s, peak RSS {PeakResidentBytes / (1024.0 * 1024):0} MiB; {outcome}");
     }
