@@ -105,7 +105,10 @@ internal sealed record SourceMapMeasurement
             UnnamedSources = unnamed,
             Sections = document.Parts.Count - 1,
             IsIndexMap = document.Parts.Count > 0 && document.Parts[0].HasSections,
-            Incomplete = document.Truncated ? "a limit cut it short" : document.Error,
+            Incomplete = document.Truncated ? "a limit cut it short"
+                : document.Error ?? (document.SectionsTooDeep
+                    ? $"index-map sections nest deeper than {SourceMapReader.MaxSectionDepth} levels, and the deeper ones were not read"
+                    : null),
             WebpackNames = webpack,
             TopDirectories = Top(tree.Select(DirectoryOf)),
             TopExtensions = Top(tree.Select(ExtensionOf)),
