@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using PackGuard.Findings;
 using PackGuard.Policy;
@@ -96,7 +97,7 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
     private void Paragraph(string labelMarkup, string labelText, string text, bool hanging = false)
     {
         var continuation = hanging ? Indent + new string(' ', labelText.Length) : Indent;
-        var lines = WordWrap.Lines(text, width - continuation.Length, width - Indent.Length - labelText.Length);
+        var lines = WordWrap.Lines(Visible(text), width - continuation.Length, width - Indent.Length - labelText.Length);
         for (var i = 0; i < lines.Count; i++)
             console.MarkupLine(i == 0 ? Indent + labelMarkup + Escape(lines[0]) : continuation + Escape(lines[i]));
     }
@@ -159,5 +160,30 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
         _ => "[grey]INFO[/]",
     };
 
-    private static string Escape(string text) => Markup.Escape(text);
+    private static string Escape(string text) => Markup.Escape(Visible(text));
+
+    /// <summary>
+    /// Shows control and bidirectional-override characters as <c>\uXXXX</c>. Entry names, licences
+    /// and package names come from the artifact: printed raw, an escape sequence recolours or
+    /// retitles the terminal, a newline forges a report line ("PASS"), and an override reorders
+    /// what the reader sees. (Runs before wrapping, so a newline in a name cannot start a line.)
+    /// </summary>
+    internal static string Visible(string text)
+    {
+        if (!text.AsSpan().ContainsAny(Hidden))
+            return text;
+        var visible = new System.Text.StringBuilder(text.Length + 16);
+        foreach (var c in text)
+        {
+            if (Hidden.Contains(c))
+                visible.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:X4}");
+            else
+                visible.Append(c);
+        }
+        return visible.ToString();
+    }
+
+    private static readonly SearchValues<char> Hidden = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Select(i => (char)i), .. Enumerable.Range(0x7F, 0x21).Select(i => (char)i),
+         '\u061C', '\u200E', '\u200F', .. Enumerable.Range(0x202A, 5).Select(i => (char)i), .. Enumerable.Range(0x2066, 4).Select(i => (char)i)]);
 }

@@ -4,8 +4,8 @@ using PackGuard.Rules;
 namespace PackGuard.Artifacts;
 
 /// <summary>
-/// The rules the artifact walker itself reports: limits crossed, unsafe entry paths and damaged
-/// nested archives. Each carries samples that the catalog test packs into a tarball and scans.
+/// The rules the artifact walker itself reports: limits crossed, unsafe or ambiguous entry names
+/// and damaged nested archives. Each carries samples that the catalog test packs into a tarball and scans.
 /// </summary>
 public static class ArchiveRules
 {
@@ -17,6 +17,9 @@ public static class ArchiveRules
 
     /// <summary>A nested archive that cannot be read.</summary>
     public const string Corrupt = "archive/corrupt";
+
+    /// <summary>An entry name that different tools or file systems read as different files.</summary>
+    public const string AmbiguousName = "archive/ambiguous-name";
 
     /// <summary>The descriptor of <see cref="LimitsExceeded"/>.</summary>
     public static RuleDescriptor LimitsExceededRule { get; } = new(
@@ -119,6 +122,35 @@ public static class ArchiveRules
                 [new("package/README.txt", "PK notes: nothing to see here")]),
         ]);
 
+    /// <summary>The descriptor of <see cref="AmbiguousName"/>.</summary>
+    public static RuleDescriptor AmbiguousNameRule { get; } = new(
+        AmbiguousName,
+        "Ambiguous entry name",
+        Severity.Medium,
+        "An entry name appears twice in the archive, differs from another only in letter case, is not valid "
+        + "UTF-8, or holds control characters (escape sequences, newlines, bells).",
+        "Such names unpack differently from tool to tool: extractors keep the first or the last of two copies "
+        + "(npm keeps the last, so a second package.json replaces the one a reviewer read), Windows and macOS "
+        + "keep one of two names that differ in case, invalid UTF-8 is decoded differently, and control "
+        + "characters rewrite the terminal or log that prints the name. Package tools do not write them; "
+        + "PackGuard inspects every copy, but what is installed may not be what was reviewed.",
+        "Rebuild the artifact with the ecosystem's own tool (`npm pack`, `dotnet pack`, `python -m build`) from a "
+        + "clean checkout, so that each file appears once under a plain name; rename files that differ only in "
+        + "case. If you received the artifact, do not install it before you know why it was built this way.",
+        [
+            new("the same name twice", true,
+                [new("package/index.js", "module.exports = 1;"), new("package/index.js", "module.exports = 2;")],
+                Severity.Medium),
+            new("two names that differ only in case", true,
+                [new("package/readme.md", "a"), new("package/README.md", "b")], Severity.Medium),
+            new("a name holding a terminal escape sequence", true,
+                [new("package/\u001b[2Kok.js", "x")], Severity.Medium),
+            new("a name that was not valid UTF-8", true,
+                [new("package/\uFFFD.js", "x")], Severity.Medium),
+            new("distinct names, accents and spaces included", false,
+                [new("package/index.js", "1"), new("package/lib/index.js", "2"), new("package/café au lait.js", "3")]),
+        ]);
+
     /// <summary>Every archive rule.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [LimitsExceededRule, UnsafePathRule, CorruptRule];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [LimitsExceededRule, UnsafePathRule, CorruptRule, AmbiguousNameRule];
 }

@@ -62,9 +62,9 @@ public sealed class ArtifactWalker
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(visitor);
-        var context = new WalkContext(_limits, _findings, visitor, cancellationToken, Clock);
         var name = Path.GetFileName(path);
         using Stream file = Progress is { } progress ? new ProgressStream(Open(path), progress) : Open(path);
+        var context = new WalkContext(_limits, _findings, visitor, cancellationToken, Clock) { ArtifactBytes = file.Length };
         var format = Sniff(file, path);
         try
         {

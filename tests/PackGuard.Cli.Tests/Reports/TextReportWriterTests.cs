@@ -113,4 +113,13 @@ public sealed class TextReportWriterTests : IDisposable
 
         output.ShouldStartWith("odd[1].tgz\nodd 1.0.0 (npm) · licence: SEE LICENSE IN [red]LICENSE[/]\n");
     }
+
+    [Theory]
+    [InlineData("package/\u001b]0;pwned\u0007.js", "package/\\u001B]0;pwned\\u0007.js")]
+    [InlineData("line\nPASS", "line\\u000APASS")]
+    [InlineData("a\u202Egnp.exe", "a\\u202Egnp.exe")]
+    [InlineData("café, tabs\tand all", "café, tabs\\u0009and all")]
+    [InlineData("plain/name.js", "plain/name.js")]
+    public void Control_and_bidirectional_characters_from_the_artifact_are_shown_escaped(string raw, string shown) =>
+        PackGuard.Cli.Reports.TextReportWriter.Visible(raw).ShouldBe(shown);
 }

@@ -171,6 +171,26 @@ public sealed class ArchiveLimitsTests
     }
 
     [Fact]
+    public void Nested_archives_whose_ratios_multiply_past_the_limit_are_stopped_as_a_whole()
+    {
+        // Each level stays under the 20:1 limit (the code ~3:1, ten copies of its tarball ~12:1);
+        // the whole expands ~27 times its size, as a 42.zip-like bomb does at a larger scale.
+        var code = string.Concat(Enumerable.Range(0, 1500).Select(i => $"var v{i % 300} = {i % 7};\n"));
+        var inner = TestArchive.TarGz([TestFile.Text("lib/code.js", code)]);
+        var outer = TestArchive.NpmTarball([.. Enumerable.Range(0, 10).Select(i => new TestFile($"vendor/copy{i}.tgz", inner))]);
+        var limits = new ArtifactLimits(MaxCompressionRatio: 20) { RatioThreshold = 64 * 1024 };
+
+        var outcome = Walk.Bytes(outer, "nested.tgz", limits);
+
+        var finding = outcome.Single(ArchiveRules.LimitsExceeded);
+        finding.Severity.ShouldBe(Severity.High);
+        finding.Properties["limit"]!.GetValue<string>().ShouldBe("compressionRatio");
+        finding.Message.ShouldContain("artifact as a whole");
+        finding.Properties["compressedBytes"]!.GetValue<long>().ShouldBe(outer.Length);
+        outcome.Visitor.Paths.ShouldNotContain("package/vendor/copy9.tgz!lib/code.js");
+    }
+
+    [Fact]
     public void Ordinary_compressible_content_below_the_threshold_is_not_a_bomb()
     {
         var text = string.Concat(Enumerable.Repeat("const a = 1;\n", 50_000)); // ~650 KB, compresses very well

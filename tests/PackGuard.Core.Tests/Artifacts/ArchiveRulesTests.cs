@@ -9,7 +9,7 @@ public sealed class ArchiveRulesTests
     [Fact]
     public void Every_rule_has_an_id_in_its_family_text_and_samples_both_ways()
     {
-        ArchiveRules.All.Select(r => r.Id).ShouldBe([ArchiveRules.LimitsExceeded, ArchiveRules.UnsafePath, ArchiveRules.Corrupt]);
+        ArchiveRules.All.Select(r => r.Id).ShouldBe([ArchiveRules.LimitsExceeded, ArchiveRules.UnsafePath, ArchiveRules.Corrupt, ArchiveRules.AmbiguousName]);
         foreach (var rule in ArchiveRules.All)
         {
             rule.Family.ShouldBe("archive");

@@ -35,7 +35,10 @@ public sealed class MetadataCollector : IEntryVisitor
         if (entry.Kind != EntryKind.File)
             return null;
         var candidate = ManifestCandidate.For(entry.Path);
-        if (candidate is null || (_best is not null && candidate.Rank >= _best.Rank))
+        // A later copy of the same manifest replaces an earlier one, as extraction does (tar keeps the
+        // last copy; npm installs that one): judging by the first would let a benign decoy decide
+        // the severity. The walker reports the duplicate itself (archive/ambiguous-name).
+        if (candidate is null || (_best is not null && candidate.Rank > _best.Rank))
             return null;
         _best = candidate;
         _buffer = new ManifestBuffer(MaxManifestBytes);

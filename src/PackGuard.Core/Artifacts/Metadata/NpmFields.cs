@@ -24,8 +24,20 @@ internal sealed class NpmFields
 
     public static bool IsKnown(string name) => Known.Contains(name);
 
+    /// <summary>
+    /// Fields of a JSON type npm would not accept, as <c>"name" is a number, not a string</c>. They
+    /// are ignored; saying so matters, because a licence or repository that is silently dropped
+    /// changes how severe other findings are.
+    /// </summary>
+    public List<string> WrongTypes { get; } = [];
+
     public void Apply(string name, JsonElement value)
     {
+        if (Expected(name) is { } expected && value.ValueKind != JsonValueKind.Null && !expected.Kinds.Contains(value.ValueKind))
+        {
+            WrongTypes.Add($"\"{name}\" is {Describe(value.ValueKind)}, not {expected.Text}");
+            return;
+        }
         switch (name)
         {
             case "name": _name = Text(value); break;
@@ -53,6 +65,26 @@ internal sealed class NpmFields
         DeclaredTools = _tools,
         Scripts = _scripts,
         Problems = problems,
+    };
+
+    /// <summary>The JSON types npm accepts for a field (a string where npm also takes one for "private").</summary>
+    private static (JsonValueKind[] Kinds, string Text)? Expected(string name) => name switch
+    {
+        "name" or "version" => ([JsonValueKind.String], "a string"),
+        "license" or "repository" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),
+        "licenses" => ([JsonValueKind.Array, JsonValueKind.Object, JsonValueKind.String], "an array"),
+        "private" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
+        "files" => ([JsonValueKind.Array], "an array"),
+        _ => ([JsonValueKind.Object], "an object"), // scripts and the dependency maps
+    };
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.String => "a string",
+        JsonValueKind.Number => "a number",
+        JsonValueKind.Array => "an array",
+        JsonValueKind.Object => "an object",
+        _ => "a boolean",
     };
 
     private static string? Text(JsonElement value) =>

@@ -41,6 +41,8 @@ internal static class NpmManifestReader
             // Utf8JsonReader checks UTF-8 only when a string is decoded, and reports it this way.
             problems.Add($"{path} holds text that is not valid UTF-8; what follows it was not read.");
         }
+        if (fields.WrongTypes.Count > 0)
+            problems.Add($"{path} has fields of the wrong type, which were ignored: {string.Join("; ", fields.WrongTypes)}.");
         return fields.ToMetadata(problems);
     }
 

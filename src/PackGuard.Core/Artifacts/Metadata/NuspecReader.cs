@@ -68,7 +68,7 @@ internal static class NuspecReader
                 inMetadata = xml.LocalName == "metadata";
             else if (inMetadata && xml.Depth == 2 && ReadMetadataElement(xml, fields))
                 continue; // the reader already stands on the next node
-            else if (inMetadata && xml.LocalName == "dependency" && xml.GetAttribute("id") is { Length: > 0 } id && !fields.Dependencies.Contains(id))
+            else if (inMetadata && xml.LocalName == "dependency" && xml.GetAttribute("id") is { Length: > 0 } id && fields.DependencySet.Add(id.Trim()))
                 fields.Dependencies.Add(id.Trim());
             xml.Read();
         }
@@ -121,5 +121,8 @@ internal static class NuspecReader
         public string? ProjectUrl { get; set; }
         public string? RepositoryUrl { get; set; }
         public List<string> Dependencies { get; } = [];
+
+        // A list lookup per dependency made a 4 MiB .nuspec of ~80,000 dependencies take 18 s.
+        public HashSet<string> DependencySet { get; } = new(StringComparer.Ordinal);
     }
 }

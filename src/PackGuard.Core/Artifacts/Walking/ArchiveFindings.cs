@@ -59,6 +59,18 @@ internal static class ArchiveFindings
         $"Remove the link '{path}' or point it at a file inside the package with a relative target.",
         new JsonObject { ["reason"] = EntryPaths.LinkOutsideRoot, ["target"] = target });
 
+    public static Finding AmbiguousName(string path, string reason) => Build(
+        ArchiveRules.AmbiguousNameRule, path, reason, Severity.Medium,
+        reason switch
+        {
+            EntryPaths.Duplicate => $"'{path}' appears more than once in the archive; extractors disagree on which copy wins (npm keeps the last), so what is installed may not be what a reviewer reads. Every copy was inspected.",
+            EntryPaths.CaseCollision => $"'{path}' differs from an earlier entry only in letter case; on Windows and macOS file systems one of the two overwrites the other.",
+            EntryPaths.InvalidUtf8 => $"The entry name '{path}' is not valid UTF-8 (the undecodable bytes are shown as U+FFFD); tools decode it differently, so it may be extracted under another name.",
+            _ => $"The entry name '{path}' holds control characters; they rewrite the terminal or log that prints the name, and Windows refuses them.",
+        },
+        $"Rebuild the archive so that '{path}' appears once, under a plain name.",
+        new JsonObject { ["reason"] = reason });
+
     public static Finding Corrupt(string path, string problem, string? innerEntry) => Build(
         ArchiveRules.CorruptRule, path, null, Severity.Medium,
         innerEntry is null

@@ -15,6 +15,18 @@ internal static class EntryPaths
     /// <summary>Reason given for a link whose target resolves outside the archive.</summary>
     public const string LinkOutsideRoot = "link-outside-root";
 
+    /// <summary>Ambiguity: the same name appeared earlier in the artifact.</summary>
+    public const string Duplicate = "duplicate";
+
+    /// <summary>Ambiguity: an earlier name differs from this one only in letter case.</summary>
+    public const string CaseCollision = "case-collision";
+
+    /// <summary>Ambiguity: the stored name was not valid UTF-8 (the readers decode such bytes to U+FFFD).</summary>
+    public const string InvalidUtf8 = "invalid-utf8";
+
+    /// <summary>Ambiguity: the name holds C0 or C1 control characters.</summary>
+    public const string ControlCharacter = "control-character";
+
     /// <summary>
     /// The name as reported: a leading <c>./</c> (as <c>tar -C dir .</c> writes) and a directory's
     /// trailing slash are removed; nothing else changes, so unsafe names stay visible.
@@ -39,6 +51,19 @@ internal static class EntryPaths
         {
             if (rest[range] is "..")
                 return ParentTraversal;
+        }
+        return null;
+    }
+
+    /// <summary>Why a name reads differently from tool to tool on its own, or <see langword="null"/>.</summary>
+    public static string? OddNameReason(string name)
+    {
+        if (name.Contains('\uFFFD', StringComparison.Ordinal))
+            return InvalidUtf8;
+        foreach (var c in name)
+        {
+            if (char.IsControl(c))
+                return ControlCharacter;
         }
         return null;
     }

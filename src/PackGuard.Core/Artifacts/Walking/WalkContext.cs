@@ -33,6 +33,14 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     /// <summary>A time budget ran out: the walk did not read everything (<c>scan/incomplete</c>).</summary>
     public bool Incomplete { get; private set; }
 
+    /// <summary>Size of the artifact file, for the walk-wide compression ratio; 0 for a directory.</summary>
+    public long ArtifactBytes { get; init; }
+
+    // Names seen so far (files and links; a directory may legitimately be listed twice), exactly
+    // and ignoring case, to find entries that unpack over one another.
+    private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _foldedNames = new(StringComparer.OrdinalIgnoreCase);
+
     public void Report(Finding finding) => findings.Report(finding);
 
     /// <summary>
@@ -60,6 +68,15 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
         if (checkLink && entry.LinkTarget is { } target &&
             EntryPaths.LinkEscapes(innerName, target, entry.Kind == EntryKind.HardLink))
             Report(ArchiveFindings.UnsafeLink(entry.Path, target));
+        if (EntryPaths.OddNameReason(innerName) is { } odd)
+            Report(ArchiveFindings.AmbiguousName(entry.Path, odd));
+        if (entry.Kind != EntryKind.Directory)
+        {
+            if (!_names.Add(entry.Path))
+                Report(ArchiveFindings.AmbiguousName(entry.Path, EntryPaths.Duplicate));
+            else if (!_foldedNames.Add(entry.Path))
+                Report(ArchiveFindings.AmbiguousName(entry.Path, EntryPaths.CaseCollision));
+        }
         return true;
     }
 
@@ -71,6 +88,18 @@ internal sealed class WalkContext(ArtifactLimits limits, IFindingSink findings, 
     {
         var room = Limits.MaxTotalSize - ExpandedBytes;
         ExpandedBytes += count;
+        // Each decompressor has its own ratio guard, but nesting multiplies ratios: a 42.zip-like
+        // bomb keeps every level modest while the whole expands thousands of times (it read the
+        // full 4 GiB total budget, 6 to 25 s, before stopping). The walk as a whole is held to the
+        // same ratio against the artifact's size.
+        if (ArtifactBytes > 0 && !Stopped && ExpandedBytes > Limits.RatioThreshold
+            && ExpandedBytes > Limits.MaxCompressionRatio * ArtifactBytes)
+        {
+            Report(ArchiveFindings.RatioExceeded(CurrentPath ?? "", "artifact as a whole (nested archives included)",
+                ExpandedBytes, ArtifactBytes, Limits.MaxCompressionRatio));
+            Stopped = true;
+            return 0;
+        }
         if (count <= room)
             return count;
         if (!Stopped)

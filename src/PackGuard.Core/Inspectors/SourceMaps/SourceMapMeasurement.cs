@@ -41,7 +41,9 @@ internal sealed record SourceMapMeasurement
     /// </summary>
     public static SourceMapMeasurement Of(SourceMapDocument document)
     {
-        long sources = 0, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
+        // Sources past the reader's name budget were counted, not named: they are sources all the
+        // same (a map naming 3,000,000 files must not be reported as naming 1,000,000).
+        long sources = document.SourcesBeyondBudget, withContent = 0, first = 0, firstWithContent = 0, lines = 0, bytes = 0;
         long third = 0, runtime = 0, unnamed = document.SourcesBeyondBudget;
         var exposedPaths = new List<string>();
         var namedPaths = new List<string>();
@@ -103,7 +105,10 @@ internal sealed record SourceMapMeasurement
             UnnamedSources = unnamed,
             Sections = document.Parts.Count - 1,
             IsIndexMap = document.Parts.Count > 0 && document.Parts[0].HasSections,
-            Incomplete = document.Truncated ? "a limit cut it short" : document.Error,
+            Incomplete = document.Truncated ? "a limit cut it short"
+                : document.Error ?? (document.SectionsTooDeep
+                    ? $"index-map sections nest deeper than {SourceMapReader.MaxSectionDepth} levels, and the deeper ones were not read"
+                    : null),
             WebpackNames = webpack,
             TopDirectories = Top(tree.Select(DirectoryOf)),
             TopExtensions = Top(tree.Select(ExtensionOf)),

@@ -22,6 +22,18 @@ public sealed class MetadataCollectorTests
     }
 
     [Fact]
+    public void A_second_copy_of_package_json_replaces_the_first_as_extraction_does()
+    {
+        var metadata = Collect(TestArchive.NpmTarball(
+            TestFile.Text("package.json", """{"name":"decoy","license":"MIT","repository":"github:acme/decoy"}"""),
+            TestFile.Text("package.json", """{"name":"real","license":"UNLICENSED"}""")), "dup.tgz");
+
+        metadata.Name.ShouldBe("real");
+        metadata.License.ShouldBe("UNLICENSED");
+        metadata.Repository.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_tarball_with_another_single_top_directory_is_understood()
     {
         var metadata = Collect(TestArchive.TarGz([

@@ -107,6 +107,22 @@ public sealed class NpmManifestReaderTests
     }
 
     [Fact]
+    public void Fields_of_the_wrong_type_are_ignored_and_named_in_one_problem()
+    {
+        var metadata = Read("""{"name":42,"version":"1.0.0","license":false,"private":[],"files":"dist","scripts":["x"],"dependencies":["a"],"devDependencies":null}""");
+
+        metadata.Name.ShouldBeNull();
+        metadata.Version.ShouldBe("1.0.0");
+        metadata.License.ShouldBeNull();
+        metadata.Files.ShouldBeNull();
+        metadata.Scripts.ShouldBeEmpty();
+        metadata.Problems.ShouldHaveSingleItem().ShouldBe(
+            "package/package.json has fields of the wrong type, which were ignored: \"name\" is a number, not a string; "
+            + "\"license\" is a boolean, not a string or an object; \"private\" is an array, not a boolean; "
+            + "\"files\" is a string, not an array; \"scripts\" is an array, not an object; \"dependencies\" is an array, not an object.");
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_ignored()
     {
         NpmManifestReader.Read([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("""{"name":"bom"}""")], "package.json", isComplete: true)

@@ -55,7 +55,10 @@ internal sealed class BinaryStrings(IBinaryStringSink scanner)
 
     /// <summary>
     /// How many bytes of the block can be skipped: none when a string may start in it, else the
-    /// block up to the printable-or-zero bytes at its end, which may begin a string in the next.
+    /// block up to the run of printable-or-zero bytes at its end that starts with a printable byte,
+    /// which may begin a string in the next. Zeros before that run's first printable byte begin
+    /// nothing (a UTF-16 character starts with its printable byte), so a block of zeros, the
+    /// padding that fills binaries and bombs, is skipped whole rather than read byte by byte.
     /// </summary>
     private static int Skippable(ReadOnlySpan<byte> block)
     {
@@ -68,8 +71,9 @@ internal sealed class BinaryStrings(IBinaryStringSink scanner)
         var wide = wideChars & (wideChars >> 2) & (wideChars >> 4) & (wideChars >> 6);
         if ((ascii | wide) != 0)
             return 0;
-        var tail = BitOperations.LeadingZeroCount(~(printable | zero));
-        return Block - (int)tail;
+        var tail = (int)BitOperations.LeadingZeroCount(~(printable | zero));
+        var tailPrintable = tail == 0 ? 0 : printable >> (Block - tail);
+        return tailPrintable == 0 ? Block : Block - tail + BitOperations.TrailingZeroCount(tailPrintable);
     }
 
     public void Complete()

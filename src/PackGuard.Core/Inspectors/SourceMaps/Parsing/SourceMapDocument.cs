@@ -48,6 +48,9 @@ internal sealed class SourceMapDocument
     /// <summary>Whether the input was cut short before the end (a limit or damage).</summary>
     public bool Truncated { get; set; }
 
+    /// <summary>Index-map sections nested deeper than <see cref="SourceMapReader.MaxSectionDepth"/> were skipped.</summary>
+    public bool SectionsTooDeep { get; set; }
+
     /// <summary>Sources counted but whose names were not kept because of the name budget.</summary>
     public long SourcesBeyondBudget { get; set; }
 

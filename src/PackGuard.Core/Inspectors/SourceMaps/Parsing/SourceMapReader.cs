@@ -115,6 +115,10 @@ internal sealed class SourceMapReader : IJsonEventHandler
                 _containers.Add(Role.SectionObject);
                 break;
             default:
+                // A section's map beyond the depth followed is skipped, and the figures must say
+                // they miss it: sources hidden there would otherwise vanish without a word.
+                if (role == Role.Map)
+                    _document.SectionsTooDeep = true;
                 _skipDepth++;
                 break;
         }

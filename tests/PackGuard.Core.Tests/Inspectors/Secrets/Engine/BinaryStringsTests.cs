@@ -25,14 +25,40 @@ public sealed class BinaryStringsTests
         }
     }
 
-    // Machine-code-like noise with printable text and UTF-16 strings of many lengths in it.
-    private static byte[] RandomBinary(Random random)
+    [Fact]
+    public void Runs_of_zeros_are_skipped_without_losing_the_strings_beside_them()
+    {
+        // Zero padding fills binaries (and bombs); it is skipped in blocks, so the strings that
+        // border it, ASCII or UTF-16 (whose characters end in a zero), must still come out whole.
+        var random = new Random(11);
+        for (var round = 0; round < 300; round++)
+        {
+            var data = RandomBinary(random, zeroRuns: true);
+            var expected = Naive(data);
+            foreach (var chunk in new[] { 7, 32, 100, data.Length + 1 })
+            {
+                var sink = new Capture();
+                var strings = new BinaryStrings(sink);
+                for (var i = 0; i < data.Length; i += chunk)
+                    strings.Write(data.AsSpan(i, Math.Min(chunk, data.Length - i)));
+                strings.Complete();
+                sink.Strings.ShouldBe(expected, $"round {round}, chunk {chunk}");
+            }
+        }
+    }
+
+    // Machine-code-like noise with printable text and UTF-16 strings of many lengths in it, and
+    // when asked, runs of zeros of any length and alignment.
+    private static byte[] RandomBinary(Random random, bool zeroRuns = false)
     {
         var bytes = new List<byte>();
         while (bytes.Count < 3000)
         {
-            switch (random.Next(4))
+            switch (random.Next(zeroRuns ? 6 : 4))
             {
+                case 4 or 5:
+                    bytes.AddRange(new byte[random.Next(1, 200)]);
+                    break;
                 case 0:
                     bytes.AddRange(Encoding.ASCII.GetBytes(new string('k', random.Next(1, 20))));
                     break;
