@@ -128,7 +128,8 @@ public static class ArchiveRules
         "Ambiguous entry name",
         Severity.Medium,
         "An entry name appears twice in the archive, differs from another only in letter case, is not valid "
-        + "UTF-8, or holds control characters (escape sequences, newlines, bells).",
+        + "UTF-8, or holds control characters (escape sequences, newlines, bells); or a zip entry's local header "
+        + "names another file than the central directory does (high: no packaging tool writes that).",
         "Such names unpack differently from tool to tool: extractors keep the first or the last of two copies "
         + "(npm keeps the last, so a second package.json replaces the one a reviewer read), Windows and macOS "
         + "keep one of two names that differ in case, invalid UTF-8 is decoded differently, and control "

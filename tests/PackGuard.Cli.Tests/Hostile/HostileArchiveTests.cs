@@ -171,15 +171,20 @@ public sealed class HostileArchiveTests(ITestOutputHelper output)
         run.Scan(path).ShouldBeUnreadable("lying.zip");
     }
 
-    [Fact(Skip = "Not detected yet: .NET's ZipArchive reads names from the central directory only and exposes no local "
-        + "header offset, so seeing that a local header names another file needs PackGuard's own central-directory "
-        + "parser. The scan ends cleanly (exit 0) and inspects the content under the central name.")]
+    [Fact]
     public void A_zip_whose_local_header_names_another_file_than_its_central_directory_is_reported()
     {
         using var run = new HostileRun(output, "lying central directory (name differs from local header)");
         var path = run.Artifact("lying.zip", ZipWithLyingCentralDirectory(CentralDirectoryLie.NameDiffersFromLocalHeader));
 
-        run.Scan(path).ShouldBeUnreadable("lying.zip", "package/pwned.sh");
+        var result = run.Scan(path);
+
+        result.ExitCode.ShouldBe(1, result.ToString());
+        var finding = result.ShouldReport(AmbiguousName);
+        finding["severity"]!.GetValue<string>().ShouldBe("high");
+        finding["properties"]!["reason"]!.GetValue<string>().ShouldBe("local-header-mismatch");
+        finding["properties"]!["localName"]!.GetValue<string>().ShouldBe("package/pwned.sh");
+        finding["location"]!["path"]!.GetValue<string>().ShouldBe("package/index.js");
     }
 
     [Fact]

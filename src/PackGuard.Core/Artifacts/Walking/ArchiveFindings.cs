@@ -71,6 +71,12 @@ internal static class ArchiveFindings
         $"Rebuild the archive so that '{path}' appears once, under a plain name.",
         new JsonObject { ["reason"] = reason });
 
+    public static Finding LocalNameMismatch(string path, string localName) => Build(
+        ArchiveRules.AmbiguousNameRule, path, EntryPaths.LocalHeaderMismatch, Severity.High,
+        $"The zip's central directory names this entry '{path}', but its local header names it '{localName}': extractors that read the central directory (unzip, .NET, pip) and those that stream local headers (Java's ZipInputStream, streaming installers) unpack different files. PackGuard inspected the content under the central name.",
+        "Do not install or publish this archive: packaging tools never write two names for one entry. Rebuild it with the ecosystem's own tool from a clean checkout.",
+        new JsonObject { ["reason"] = EntryPaths.LocalHeaderMismatch, ["localName"] = localName });
+
     public static Finding Corrupt(string path, string problem, string? innerEntry) => Build(
         ArchiveRules.CorruptRule, path, null, Severity.Medium,
         innerEntry is null

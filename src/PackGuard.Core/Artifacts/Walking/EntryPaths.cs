@@ -27,6 +27,9 @@ internal static class EntryPaths
     /// <summary>Ambiguity: the name holds C0 or C1 control characters.</summary>
     public const string ControlCharacter = "control-character";
 
+    /// <summary>Ambiguity: a zip entry's local header names another file than its central directory.</summary>
+    public const string LocalHeaderMismatch = "local-header-mismatch";
+
     /// <summary>
     /// The name as reported: a leading <c>./</c> (as <c>tar -C dir .</c> writes) and a directory's
     /// trailing slash are removed; nothing else changes, so unsafe names stay visible.

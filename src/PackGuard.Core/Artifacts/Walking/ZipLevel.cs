@@ -35,6 +35,7 @@ internal static class ZipLevel
         }
         using (archive)
         {
+            ReportRenamedEntries(context, seekable, prefix, archiveLength);
             foreach (var zip in entries)
             {
                 if (context.Stopped)
@@ -55,6 +56,26 @@ internal static class ZipLevel
                     context.Visitor.OnEntry(entry, ReadOnlySpan<byte>.Empty);
             }
         }
+    }
+
+    /// <summary>
+    /// Entries whose local header names another file than the central directory: the walk reads
+    /// them under their central name, as unzip and .NET do, and reports the other name.
+    /// </summary>
+    private static void ReportRenamedEntries(WalkContext context, Stream seekable, string prefix, long archiveLength)
+    {
+        IReadOnlyList<(string Central, string Local)> renamed;
+        try
+        {
+            renamed = ZipLocalNames.Mismatches(seekable, archiveLength);
+        }
+        catch (Exception e) when (ArchiveDamageException.IsDamage(e))
+        {
+            // Damage shows again, and is reported, when the entries are read.
+            return;
+        }
+        foreach (var (central, local) in renamed)
+            context.Report(ArchiveFindings.LocalNameMismatch(prefix + EntryPaths.Normalize(central, central.EndsWith('/')), local));
     }
 
     private static void ReadEntry(WalkContext context, ZipArchiveEntry zip, ArtifactEntry entry, long archiveLength)
