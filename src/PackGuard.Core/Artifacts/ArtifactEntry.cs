@@ -28,6 +28,9 @@ public sealed record ArtifactEntry(string Path, EntryKind Kind, long? Size, stri
     /// </summary>
     public ArchiveFormat NestedArchive { get; init; }
 
+    /// <summary>The archive (tar) or file system marks the file executable (any of the x bits).</summary>
+    public bool Executable { get; init; }
+
     /// <summary>The path inside the innermost archive (after the last <c>!</c>).</summary>
     public string InnerPath => Path[(Path.LastIndexOf('!') + 1)..];
 

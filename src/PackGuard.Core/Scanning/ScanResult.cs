@@ -1,3 +1,4 @@
+using PackGuard.Artifacts.Inventory;
 using PackGuard.Findings;
 
 namespace PackGuard.Scanning;
@@ -38,4 +39,7 @@ public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findin
     /// finding says where. Policy cannot hide this: a rule setting may drop the finding, not the fact.
     /// </summary>
     public bool Incomplete { get; init; }
+
+    /// <summary>Every file with its size, hash and kind, and the package's metadata; what a diff compares.</summary>
+    public ArtifactInventory? Inventory { get; init; }
 }

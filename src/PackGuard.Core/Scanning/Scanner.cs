@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using PackGuard.Artifacts;
+using PackGuard.Artifacts.Inventory;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
@@ -11,7 +12,8 @@ namespace PackGuard.Scanning;
 
 /// <summary>
 /// Runs the pipeline for one resolved target: the <see cref="ArtifactWalker"/> streams entries
-/// once through <see cref="EntryFanOut"/> to the <see cref="MetadataCollector"/> and to each
+/// once through <see cref="EntryFanOut"/> to the <see cref="MetadataCollector"/>, the
+/// <see cref="InventoryCollector"/> (what <c>packguard diff</c> compares) and to each
 /// inspector's per-artifact inspection; when the walk ends the inspections complete with the
 /// package's metadata in hand. The result holds observations only; policy decides the verdict.
 /// </summary>
@@ -46,7 +48,8 @@ public sealed class Scanner
         var context = new InspectionContext(findings, _limits, cancellationToken);
         var inspections = _inspectors.Select(i => i.Begin(context)).ToList();
         var metadata = new MetadataCollector();
-        var fanOut = new EntryFanOut([metadata, .. inspections]);
+        var inventory = new InventoryCollector();
+        var fanOut = new EntryFanOut([metadata, inventory, .. inspections]);
 
         // Hash on the other core while this one decompresses: the file is read from the page cache.
         var hash = target.IsDirectory ? null : Task.Run(() => Sha256(target.LocalPath), cancellationToken);
@@ -75,7 +78,11 @@ public sealed class Scanner
             Repository = package.Repository,
             Registry = target.Registry?.ToString(),
         };
-        return new ScanResult(info, Order(findings.Findings)) { Incomplete = walk.Incomplete };
+        return new ScanResult(info, Order(findings.Findings))
+        {
+            Incomplete = walk.Incomplete,
+            Inventory = inventory.Result(package),
+        };
     }
 
     /// <summary>Most severe first, then by location and rule, so reports and snapshots are stable.</summary>

@@ -9,7 +9,12 @@ internal sealed class NpmFields
     {
         "name", "version", "license", "licenses", "repository", "private", "files", "scripts",
         "dependencies", "devDependencies", "peerDependencies", "optionalDependencies",
+        "main", "bin", "exports",
     };
+
+    // Paths in exports come in nested condition objects; a hostile manifest could nest deeply or list
+    // thousands, and the diff only needs the files a consumer runs.
+    private const int MaxEntryPoints = 256;
 
     private readonly List<string> _tools = [];
     private readonly HashSet<string> _toolSet = new(StringComparer.Ordinal);
@@ -21,6 +26,9 @@ internal sealed class NpmFields
     private string? _repository;
     private bool _private;
     private List<string>? _files;
+    private readonly Dictionary<string, string> _dependencies = new(StringComparer.Ordinal);
+    private readonly List<string> _entryPoints = [];
+    private string? _main;
 
     public static bool IsKnown(string name) => Known.Contains(name);
 
@@ -49,7 +57,9 @@ internal sealed class NpmFields
             case "private": _private = value.ValueKind == JsonValueKind.True || (Text(value) is { } s && s.Equals("true", StringComparison.OrdinalIgnoreCase)); break;
             case "files": _files = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(Text).OfType<string>()] : null; break;
             case "scripts": ReadScripts(value); break;
-            default: ReadDependencies(value); break;
+            case "main": _main = Text(value); break;
+            case "bin" or "exports": ReadEntryPoints(value, 0); break;
+            default: ReadDependencies(value, installed: name != "devDependencies"); break;
         }
     }
 
@@ -64,8 +74,21 @@ internal sealed class NpmFields
         Files = _files,
         DeclaredTools = _tools,
         Scripts = _scripts,
+        Dependencies = _dependencies,
+        EntryPoints = [.. new[] { _main ?? "index.js" }.Concat(_entryPoints).Select(NormalizeEntryPoint).Distinct(StringComparer.Ordinal)],
         Problems = problems,
     };
+
+    /// <summary><c>./dist/index</c> → <c>dist/index.js</c>, as Node resolves a main without an extension.</summary>
+    private static string NormalizeEntryPoint(string path)
+    {
+        var trimmed = path.Replace('\\', '/');
+        while (trimmed.StartsWith("./", StringComparison.Ordinal))
+            trimmed = trimmed[2..];
+        trimmed = trimmed.TrimStart('/');
+        var file = trimmed[(trimmed.LastIndexOf('/') + 1)..];
+        return file.Contains('.', StringComparison.Ordinal) || file.Length == 0 ? trimmed : trimmed + ".js";
+    }
 
     /// <summary>The JSON types npm accepts for a field (a string where npm also takes one for "private").</summary>
     private static (JsonValueKind[] Kinds, string Text)? Expected(string name) => name switch
@@ -75,6 +98,9 @@ internal sealed class NpmFields
         "licenses" => ([JsonValueKind.Array, JsonValueKind.Object, JsonValueKind.String], "an array"),
         "private" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
         "files" => ([JsonValueKind.Array], "an array"),
+        "main" => ([JsonValueKind.String], "a string"),
+        "bin" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),
+        "exports" => ([JsonValueKind.String, JsonValueKind.Object, JsonValueKind.Array], "a string, an object or an array"),
         _ => ([JsonValueKind.Object], "an object"), // scripts and the dependency maps
     };
 
@@ -125,7 +151,7 @@ internal sealed class NpmFields
         }
     }
 
-    private void ReadDependencies(JsonElement value)
+    private void ReadDependencies(JsonElement value, bool installed)
     {
         if (value.ValueKind != JsonValueKind.Object)
             return;
@@ -133,6 +159,28 @@ internal sealed class NpmFields
         {
             if (_toolSet.Add(dependency.Name))
                 _tools.Add(dependency.Name);
+            if (installed)
+                _dependencies.TryAdd(dependency.Name, dependency.Value.ValueKind == JsonValueKind.String ? dependency.Value.GetString()! : "");
+        }
+    }
+
+    private void ReadEntryPoints(JsonElement value, int depth)
+    {
+        if (depth > 8 || _entryPoints.Count >= MaxEntryPoints)
+            return;
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.String when Text(value) is { } path && !path.Contains('*', StringComparison.Ordinal):
+                _entryPoints.Add(path);
+                break;
+            case JsonValueKind.Object:
+                foreach (var property in value.EnumerateObject())
+                    ReadEntryPoints(property.Value, depth + 1);
+                break;
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                    ReadEntryPoints(item, depth + 1);
+                break;
         }
     }
 }

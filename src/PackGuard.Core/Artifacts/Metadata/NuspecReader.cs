@@ -49,6 +49,7 @@ internal static class NuspecReader
             License = fields.License ?? (fields.LicenseUrl is { } url && url != DeprecatedLicenseUrl ? url : null),
             Repository = RepositoryUrl.Normalize(fields.RepositoryUrl) ?? RepositoryUrl.Normalize(fields.ProjectUrl),
             DeclaredTools = fields.Dependencies,
+            Dependencies = fields.Versions,
             Problems = problems,
         };
     }
@@ -69,7 +70,10 @@ internal static class NuspecReader
             else if (inMetadata && xml.Depth == 2 && ReadMetadataElement(xml, fields))
                 continue; // the reader already stands on the next node
             else if (inMetadata && xml.LocalName == "dependency" && xml.GetAttribute("id") is { Length: > 0 } id && fields.DependencySet.Add(id.Trim()))
+            {
                 fields.Dependencies.Add(id.Trim());
+                fields.Versions[id.Trim()] = xml.GetAttribute("version")?.Trim() ?? "";
+            }
             xml.Read();
         }
     }
@@ -121,6 +125,7 @@ internal static class NuspecReader
         public string? ProjectUrl { get; set; }
         public string? RepositoryUrl { get; set; }
         public List<string> Dependencies { get; } = [];
+        public Dictionary<string, string> Versions { get; } = new(StringComparer.Ordinal);
 
         // A list lookup per dependency made a 4 MiB .nuspec of ~80,000 dependencies take 18 s.
         public HashSet<string> DependencySet { get; } = new(StringComparer.Ordinal);

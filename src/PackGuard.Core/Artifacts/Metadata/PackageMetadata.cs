@@ -33,6 +33,20 @@ public sealed record PackageMetadata
     /// <summary>Names of declared dependencies of every kind (dependencies, devDependencies, ...).</summary>
     public IReadOnlyList<string> DeclaredTools { get; init; } = [];
 
+    /// <summary>
+    /// Dependencies an install brings in, name to declared version range: npm <c>dependencies</c>,
+    /// <c>optionalDependencies</c> and <c>peerDependencies</c> (npm 7+ installs peers), NuGet
+    /// <c>&lt;dependency&gt;</c> elements (the same id in several target frameworks once).
+    /// devDependencies are left out: installing the package does not install them.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Dependencies { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Files the package runs from, relative to its root without <c>./</c>: package.json <c>main</c>
+    /// (default <c>index.js</c>), every <c>bin</c> target and every string in <c>exports</c>.
+    /// </summary>
+    public IReadOnlyList<string> EntryPoints { get; init; } = [];
+
     /// <summary>package.json <c>scripts</c>, name to command.</summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
 

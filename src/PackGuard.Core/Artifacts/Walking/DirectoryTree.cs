@@ -29,7 +29,10 @@ internal static class DirectoryTree
                 continue;
             }
             var length = ((FileInfo)info).Length;
-            var entry = new ArtifactEntry(relative, EntryKind.File, length, null, 0);
+            var entry = new ArtifactEntry(relative, EntryKind.File, length, null, 0)
+            {
+                Executable = !OperatingSystem.IsWindows() && (info.UnixFileMode & (UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute)) != 0,
+            };
             if (!context.Admit(entry, relative))
                 return;
             if (length == 0)

@@ -11,6 +11,8 @@ namespace PackGuard.Artifacts.Walking;
 /// </summary>
 internal static class TarLevel
 {
+    private const UnixFileMode ExecuteBits = UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+
     public static void Walk(WalkContext context, Stream archive, string prefix, int depth)
     {
         using var reader = new TarReader(new TarHeaderRepairStream(archive), leaveOpen: true);
@@ -37,7 +39,10 @@ internal static class TarLevel
             if (name.Length == 0 && kind == EntryKind.Directory)
                 continue; // "./", the archive's own root
             var link = kind is EntryKind.SymbolicLink or EntryKind.HardLink ? tar.LinkName : null;
-            var entry = new ArtifactEntry(prefix + name, kind, kind == EntryKind.File ? tar.Length : null, link, depth);
+            var entry = new ArtifactEntry(prefix + name, kind, kind == EntryKind.File ? tar.Length : null, link, depth)
+            {
+                Executable = kind == EntryKind.File && (tar.Mode & ExecuteBits) != 0,
+            };
             last = entry.Path;
             if (!context.Admit(entry, name))
                 return;

@@ -135,6 +135,25 @@ public sealed class NpmManifestReaderTests
         Read("""{"version": "1.0.0", "version": "2.0.0"}""").Version.ShouldBe("2.0.0");
     }
 
+    [Fact]
+    public void Installed_dependencies_keep_their_ranges_and_leave_dev_dependencies_out()
+    {
+        var metadata = Read("""
+            {"dependencies":{"a":"^1.0.0"},"optionalDependencies":{"b":"2"},"peerDependencies":{"c":">=3"},"devDependencies":{"d":"4"}}
+            """);
+
+        metadata.Dependencies.ShouldBe(new Dictionary<string, string> { ["a"] = "^1.0.0", ["b"] = "2", ["c"] = ">=3" }, ignoreOrder: true);
+        metadata.DeclaredTools.ShouldContain("d");
+    }
+
+    [Fact]
+    public void Entry_points_default_to_index_js_and_ignore_export_patterns()
+    {
+        Read("""{"name":"a"}""").EntryPoints.ShouldBe(["index.js"]);
+        Read("""{"main":"lib","bin":"./cli.js","exports":{"./*":"./lib/*.js","./x":["./x.cjs"]}}""").EntryPoints
+            .ShouldBe(["lib.js", "cli.js", "x.cjs"]);
+    }
+
     private static PackGuard.Artifacts.Metadata.PackageMetadata Read(string json) =>
         NpmManifestReader.Read(Encoding.UTF8.GetBytes(json), "package/package.json", isComplete: true);
 }

@@ -119,6 +119,19 @@ public sealed class NuspecReaderTests
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(5));
     }
 
+    [Fact]
+    public void Dependencies_keep_their_version_once_per_id()
+    {
+        var metadata = Read("""
+            <package><metadata><id>P</id><dependencies>
+            <group targetFramework="net8.0"><dependency id="A" version="[1.0.0, )" /></group>
+            <group targetFramework="netstandard2.0"><dependency id="A" version="[1.0.0, )" /><dependency id="B" /></group>
+            </dependencies></metadata></package>
+            """);
+
+        metadata.Dependencies.ShouldBe(new Dictionary<string, string> { ["A"] = "[1.0.0, )", ["B"] = "" }, ignoreOrder: true);
+    }
+
     private static PackGuard.Artifacts.Metadata.PackageMetadata Read(string xml) =>
         NuspecReader.Read(Encoding.UTF8.GetBytes(xml), "Demo.nuspec", isComplete: true);
 }
