@@ -34,6 +34,12 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
 {
     /// <summary>Limits to scan the sample with, when the rule is about limits.</summary>
     public Artifacts.ArtifactLimits? Limits { get; init; }
+
+    /// <summary>
+    /// The files of the old version, for <c>diff/*</c> rules: the catalog test then scans this and
+    /// <see cref="Files"/> as two versions and diffs them.
+    /// </summary>
+    public IReadOnlyList<SampleFile>? Before { get; init; }
 }
 
 /// <summary>A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link.</summary>

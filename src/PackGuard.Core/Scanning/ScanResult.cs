@@ -42,4 +42,7 @@ public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findin
 
     /// <summary>Every file with its size, hash and kind, and the package's metadata; what a diff compares.</summary>
     public ArtifactInventory? Inventory { get; init; }
+
+    /// <summary>Set on the result of <c>packguard diff</c>: the old version and what changed. Its findings are then <c>diff/*</c> findings.</summary>
+    public Diff.DiffComparison? Comparison { get; init; }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using PackGuard.Artifacts;
+using PackGuard.Diff;
 using PackGuard.Rules;
 using PackGuard.Scanning;
 using PackGuard.Sources;
@@ -10,7 +11,9 @@ namespace PackGuard.Tests.Rules;
 /// <summary>
 /// Rules are data with samples: every sample of every rule in the catalog is packed into a
 /// tarball and scanned by the real scanner; the rule must fire (with the sample's severity)
-/// exactly when the sample says so. A rule without samples both ways fails here.
+/// exactly when the sample says so. A rule without samples both ways fails here. A <c>diff/*</c>
+/// sample is a pair: its <see cref="RuleSample.Before"/> and its files are scanned as two versions
+/// and diffed, as <c>packguard diff</c> does.
 /// </summary>
 public sealed class RuleCatalogTests
 {
@@ -96,13 +99,18 @@ public sealed class RuleCatalogTests
         declared.ShouldAllBe(id => RuleCatalog.Default.Find(id) != null);
     }
 
-    private static ScanResult Scan(RuleSample sample)
+    private static ScanResult Scan(RuleSample sample) =>
+        sample.Before is { } before
+            ? PackageDiff.Compare(Scan(before, sample.Limits), Scan(sample.Files, sample.Limits))
+            : Scan(sample.Files, sample.Limits);
+
+    private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits)
     {
-        var bytes = TestArchive.TarGz(sample.Files.Select(f => f.LinkTarget is null
+        var bytes = TestArchive.TarGz(files.Select(f => f.LinkTarget is null
             ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Content))
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
-        var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), sample.Limits ?? ArtifactLimits.Default);
+        var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), limits ?? ArtifactLimits.Default);
         return scanner.Scan(new ResolvedTarget(new TargetSpec(artifact.Path, TargetKind.Local, artifact.Path, null), artifact.Path, IsDirectory: false));
     }
 }

