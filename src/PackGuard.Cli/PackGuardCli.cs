@@ -16,6 +16,7 @@ internal static class PackGuardCli
         var root = new RootCommand("PackGuard: a release and supply-chain gate for packages. It tells you what a package would reveal (source maps carrying original source, unsafe archive entries) before you publish it or take it in.")
         {
             ScanCommand.Create(host),
+            DiffCommand.Create(host),
             RulesCommand.Create(host),
         };
         // By default both come from the process's entry assembly, which is PackGuard only when

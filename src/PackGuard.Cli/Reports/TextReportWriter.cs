@@ -45,9 +45,19 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
     private void WriteOne(ScanReport report)
     {
         var target = report.Result.Target;
-        console.MarkupLine($"[bold]{Escape(target.Spec)}[/]");
-        foreach (var line in Describe(report))
-            console.MarkupLine(Escape(line));
+        var diff = report.Result.Comparison;
+        if (diff is null)
+        {
+            console.MarkupLine($"[bold]{Escape(target.Spec)}[/]");
+            foreach (var line in Describe(report))
+                console.MarkupLine(Escape(line));
+        }
+        else
+        {
+            console.MarkupLine($"[bold]{Escape(diff.Against.Spec)} → {Escape(target.Spec)}[/]");
+            foreach (var line in DiffSummary.Header(diff.Against, target, diff.Changes))
+                console.MarkupLine(Escape(line));
+        }
         console.WriteLine();
 
         var counts = string.Join(", ", SeverityNames.MostSevereFirst.Select(s => $"{report.Summary[s]} {s.ToName()}"));
@@ -56,7 +66,21 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
         console.MarkupLine($"{verdict} {Escape(counts)} [grey]({Escape(threshold)})[/]");
         if (report.Result.Incomplete)
             console.MarkupLine("[black on yellow bold] INCOMPLETE [/] A time budget ran out and part of the artifact was not inspected (scan/incomplete below).");
+        if (diff is not null)
+        {
+            var changes = DiffSummary.Changes(diff.Changes).ToList();
+            if (changes.Count > 0)
+                console.WriteLine();
+            foreach (var change in changes)
+                Paragraph("- ", "- ", change, hanging: true);
+        }
 
+        if (report.Result.Findings.Count == 0 && diff is not null)
+        {
+            console.WriteLine();
+            console.MarkupLine("[grey]No unusual change: no new install scripts, kinds of file, dependencies, endpoints or dangerous APIs, no size or obfuscation jump, no new findings.[/]");
+            return;
+        }
         if (report.Result.Findings.Count == 0)
         {
             console.MarkupLine("[grey]Nothing to report: no leaked sources or secrets, no unsafe entries, no limits crossed.[/]");

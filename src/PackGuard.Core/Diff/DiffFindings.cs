@@ -70,7 +70,8 @@ internal static class DiffFindings
             var more = change.Paths.Count > 3 ? $" and {change.Paths.Count - 3} more" : "";
             var plural = change.Paths.Count == 1 ? change.Kind.Describe() : $"{change.Paths.Count} files of kind {change.Kind.Describe()}";
             var sources = embedded ? ", and the map embeds original source code" : "";
-            var message = $"{_newLabel} ships its first {plural}: {listed}{more}, {ByteSize.Format(change.Bytes)} in all{sources}; {_oldLabel} had none.";
+            var total = change.Paths.Count == 1 ? "" : $", {ByteSize.Format(change.Bytes)} in all";
+            var message = $"{_newLabel} ships its first {plural}: {listed}{more}{total}{sources}; {_oldLabel} had none.";
             return Make(DiffRules.NewFileKind, severity, message, paths[0], change.Kind.ToName(),
                 new JsonObject
                 {
@@ -158,8 +159,8 @@ internal static class DiffFindings
 
         public IEnumerable<Finding> NewFindings()
         {
-            var known = old.Findings.Select(f => f.Fingerprint).ToHashSet(StringComparer.Ordinal);
-            foreach (var finding in @new.Findings.Where(f => !known.Contains(f.Fingerprint)))
+            var known = old.Findings.SelectMany(Identities).ToHashSet(StringComparer.Ordinal);
+            foreach (var finding in @new.Findings.Where(f => !Identities(f).Any(known.Contains)))
             {
                 var properties = (JsonObject)finding.Properties.DeepClone();
                 properties["ruleId"] = finding.RuleId;
@@ -171,6 +172,18 @@ internal static class DiffFindings
                     Fix = finding.Fix ?? DiffRules.NewFindingRule.HowToFix,
                 };
             }
+        }
+
+        /// <summary>
+        /// The finding's fingerprint and, for a secret, its rule, file and keyed value hash: a secret's
+        /// fingerprint includes its line and column, which move whenever code above it changes, and the
+        /// same value in the same file is not a new leak.
+        /// </summary>
+        private static IEnumerable<string> Identities(Finding finding)
+        {
+            yield return finding.Fingerprint;
+            if (finding.Properties["secretFingerprint"] is { } secret)
+                yield return $"{finding.RuleId}\n{finding.Location.Path}\n{finding.Location.OriginalPath}\n{secret.ToJsonString()}";
         }
 
         private static Finding Make(string ruleId, Severity severity, string message, string path, string? discriminator, JsonObject properties)

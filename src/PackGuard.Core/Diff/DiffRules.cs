@@ -247,7 +247,7 @@ public static class DiffRules
         "Finding not present in the old version",
         Severity.Critical,
         "A scan finding of the new version whose fingerprint (rule, path, discriminator) the old version's scan did not "
-        + "have. It keeps the finding's own severity, message and properties (with the original ruleId and fingerprint).",
+        + "have; a secret also matches by rule, file and keyed value hash, since its fingerprint moves with its line. It keeps the finding's own severity, message and properties (with the original ruleId and fingerprint).",
         "A finding that is new in a release is a regression the release introduced; findings both versions share are the "
         + "scan's business, not the release's.",
         "Fix the finding as its own rule says (`packguard rules show <ruleId>`), then publish again.",

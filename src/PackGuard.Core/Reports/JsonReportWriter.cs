@@ -13,7 +13,8 @@ namespace PackGuard.Reports;
 /// <remarks>
 /// Unknown values are written as <c>null</c>, never omitted, so that consumers can rely on every
 /// key being present. Fields added later (<c>target.repository</c>, <c>target.registry</c>,
-/// <c>findings[].fix</c>) are additive: readers of version "1" may ignore them.
+/// <c>findings[].fix</c>) are additive: readers of version "1" may ignore them. A diff's report
+/// (<c>packguard diff</c>) adds <c>against</c> (the old target) and <c>changes</c>; a scan's has neither.
 /// </remarks>
 public sealed class JsonReportWriter : IReportWriter
 {
@@ -64,6 +65,11 @@ public sealed class JsonReportWriter : IReportWriter
 
         json.WritePropertyName("target");
         ReportJson.WriteTarget(json, report.Result.Target);
+        if (report.Result.Comparison is { } comparison)
+        {
+            json.WritePropertyName("against");
+            ReportJson.WriteTarget(json, comparison.Against);
+        }
         json.WriteString("verdict", report.Verdict.ToName());
         json.WriteString("failOn", report.FailOn.Name);
         json.WriteBoolean("incomplete", report.Result.Incomplete);
@@ -78,6 +84,11 @@ public sealed class JsonReportWriter : IReportWriter
             WriteFinding(json, finding);
         json.WriteEndArray();
 
+        if (report.Result.Comparison is { } diff)
+        {
+            json.WritePropertyName("changes");
+            DiffChangesJson.Write(json, diff.Changes);
+        }
         json.WriteEndObject();
     }
 

@@ -103,6 +103,11 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject("properties");
         json.WritePropertyName("target");
         ReportJson.WriteTarget(json, report.Result.Target);
+        if (report.Result.Comparison is { } comparison)
+        {
+            json.WritePropertyName("against");
+            ReportJson.WriteTarget(json, comparison.Against);
+        }
         json.WriteString("verdict", report.Verdict.ToName());
         json.WriteString("failOn", report.FailOn.Name);
         json.WriteEndObject();

@@ -38,7 +38,7 @@ public sealed class InventoryCollector : IEntryVisitor
         var entryPoints = new HashSet<string>(package.EntryPoints, StringComparer.Ordinal);
         var entries = _records.Select(r =>
         {
-            var path = top is null ? r.Path : r.Path[top.Length..];
+            var path = StablePath(top is null ? r.Path : r.Path[top.Length..]);
             return new InventoryEntry(path, r.Path, r.Size, r.Sha256, r.Kind)
             {
                 Script = r.Script,
@@ -47,6 +47,17 @@ public sealed class InventoryCollector : IEntryVisitor
         });
         return new ArtifactInventory([.. entries], package);
     }
+
+    /// <summary>
+    /// NuGet names the OPC core-properties part by a random id on every pack; under one stable name
+    /// two versions compare it as one changed file, not as one removed and one added.
+    /// </summary>
+    private static string StablePath(string path) =>
+        path.StartsWith(CoreProperties, StringComparison.Ordinal) && path.EndsWith(".psmdcp", StringComparison.Ordinal) && path.IndexOf('/', CoreProperties.Length) < 0
+            ? CoreProperties + "*.psmdcp"
+            : path;
+
+    private const string CoreProperties = "package/services/metadata/core-properties/";
 
     /// <summary><c>package/</c> when every entry of the artifact lies under it, as in an npm tarball.</summary>
     private string? CommonTopDirectory()
