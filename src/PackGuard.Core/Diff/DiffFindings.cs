@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using PackGuard.Artifacts.Inventory;
 using PackGuard.Findings;
 using PackGuard.Inspectors.SourceMaps;
-using PackGuard.Rules;
 using PackGuard.Scanning;
 
 namespace PackGuard.Diff;
@@ -105,7 +104,7 @@ internal static class DiffFindings
             var unused = canTell && !imported;
             var range = string.IsNullOrEmpty(change.NewRange) ? "" : $" {change.NewRange}";
             var message = unused
-                ? $"{_newLabel} adds the dependency {change.Name}{range}, and none of its {scripts.Count} scripts requires or imports it: a dependency nothing uses is how an install-time payload gets pulled in."
+                ? $"{_newLabel} adds the dependency {change.Name}{range}, and {(scripts.Count == 1 ? "its only script does not require or import it" : $"none of its {scripts.Count} scripts requires or imports it")}: a dependency nothing uses is how an install-time payload gets pulled in."
                 : $"{_newLabel} adds the dependency {change.Name}{range}, which {_oldLabel} did not have{(imported ? "; the code imports it" : "")}.";
             return Make(DiffRules.NewDependency, unused ? Severity.Medium : Severity.Low, message, Manifest, change.Name,
                 new JsonObject { ["package"] = change.Name, ["range"] = change.NewRange, ["imported"] = canTell ? imported : null });

@@ -57,7 +57,7 @@ public sealed class DiffCommandTests : IDisposable
         flat.ShouldContain("index.js (an entry point) turned opaque");
         text.ShouldContain("HIGH New use of a dangerous API · diff/new-dangerous-api");
         text.ShouldContain("MEDIUM New dependency · diff/new-dependency");
-        flat.ShouldContain("adds the dependency plain-crypto-js ^4.2.1, and none of its 1 scripts requires or imports it");
+        flat.ShouldContain("adds the dependency plain-crypto-js ^4.2.1, and its only script does not require or import it");
     }
 
     [Fact]
