@@ -129,11 +129,11 @@ public static class DiffRules
         + ".npmignore; NuGet: the project file).",
         [
             new("a package that grows from 1.2 MB to 3.6 MB", true,
-                [Manifest("1.0.1"), new("package/data.txt", new string('a', 1_200_000)), new("package/extra.txt", new string('b', 2_400_000))], Severity.Medium)
-                { Before = [Manifest("1.0.0"), new("package/data.txt", new string('a', 1_200_000))] },
+                [Manifest("1.0.1"), new("package/data.txt", "a") { Repeat = 1_200_000 }, new("package/extra.txt", "b") { Repeat = 2_400_000 }], Severity.Medium)
+                { Before = [Manifest("1.0.0"), new("package/data.txt", "a") { Repeat = 1_200_000 }] },
             new("a package that triples but grows by less than 1 MB", false,
-                [Manifest("1.0.1"), new("package/data.txt", new string('a', 300_000))])
-                { Before = [Manifest("1.0.0"), new("package/data.txt", new string('a', 100_000))] },
+                [Manifest("1.0.1"), new("package/data.txt", "a") { Repeat = 300_000 }])
+                { Before = [Manifest("1.0.0"), new("package/data.txt", "a") { Repeat = 100_000 }] },
         ]);
 
     /// <summary>The descriptor of <see cref="NewDependency"/>.</summary>

@@ -43,4 +43,15 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
 }
 
 /// <summary>A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link.</summary>
-public sealed record SampleFile(string Path, string Content, string? LinkTarget = null);
+public sealed record SampleFile(string Path, string Content, string? LinkTarget = null)
+{
+    /// <summary>
+    /// The file is <see cref="Content"/> this many times over. Large samples (a size jump needs
+    /// megabytes) are built only when a test asks for <see cref="Text"/>: the catalog is loaded by
+    /// every command, and its samples should not cost every run their memory.
+    /// </summary>
+    public int Repeat { get; init; } = 1;
+
+    /// <summary>The file's text: <see cref="Content"/> repeated <see cref="Repeat"/> times.</summary>
+    public string Text => Repeat == 1 ? Content : string.Concat(Enumerable.Repeat(Content, Repeat));
+}

@@ -107,7 +107,7 @@ public sealed class RuleCatalogTests
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits)
     {
         var bytes = TestArchive.TarGz(files.Select(f => f.LinkTarget is null
-            ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Content))
+            ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Text))
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
         var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), limits ?? ArtifactLimits.Default);
