@@ -122,7 +122,10 @@ public sealed class FuzzOracle : IDisposable
             var error = task.Exception!.InnerException!;
             return error switch
             {
-                ArtifactUnreadableException unreadable when WellFormed(unreadable) => new FuzzOutcome(FuzzVerdict.Unreadable, elapsed, unreadable.Problem),
+                ArtifactUnreadableException unreadable when OwnBug(unreadable) is { } site =>
+                    new FuzzOutcome(FuzzVerdict.Failed, elapsed, $"a bug in PackGuard ({site}) was reported as damage: {unreadable}"),
+                ArtifactUnreadableException unreadable when WellFormed(unreadable) =>
+                    new FuzzOutcome(FuzzVerdict.Unreadable, elapsed, $"{unreadable.Problem}  [{Site(Root(unreadable))}]"),
                 OperationCanceledException when cancellation.IsCancellationRequested =>
                     new FuzzOutcome(FuzzVerdict.Failed, elapsed, $"timeout: the scan took more than {Bound.TotalSeconds:0} s and was cancelled"),
                 _ => new FuzzOutcome(FuzzVerdict.Failed, elapsed, error.ToString()),
@@ -131,6 +134,36 @@ public sealed class FuzzOracle : IDisposable
         if (elapsed > Bound)
             return new FuzzOutcome(FuzzVerdict.Failed, elapsed, $"timeout: the scan took {elapsed.TotalSeconds:0.0} s, more than {Bound.TotalSeconds:0} s");
         return Check(task.Result, elapsed);
+    }
+
+    /// <summary>
+    /// The walker turns the readers' exceptions into damage, argument and overflow errors among
+    /// them, since the BCL readers throw those on bad input. The same types thrown by PackGuard's
+    /// own code are its bugs (an index computed from a hostile header), not damage.
+    /// </summary>
+    private static string? OwnBug(ArtifactUnreadableException error)
+    {
+        var root = Root(error);
+        var site = Site(root);
+        return root is ArgumentException or OverflowException or IndexOutOfRangeException or NullReferenceException
+                or InvalidOperationException or InvalidCastException or DivideByZeroException
+            && site.StartsWith("PackGuard.", StringComparison.Ordinal) ? site : null;
+    }
+
+    private static Exception Root(Exception error)
+    {
+        while (error.InnerException is { } inner)
+            error = inner;
+        return error;
+    }
+
+    /// <summary>The exception's type and the method that threw it.</summary>
+    private static string Site(Exception error)
+    {
+        var method = new StackTrace(error).GetFrames()
+            .Select(f => f.GetMethod())
+            .FirstOrDefault(m => m?.DeclaringType?.Name is not ("ThrowHelper" or "ArgumentOutOfRangeException" or "ArgumentException" or "ArgumentNullException"));
+        return $"{error.GetType().Name} at {method?.DeclaringType?.FullName}.{method?.Name}";
     }
 
     /// <summary>The exception's message must name the artifact and a problem a person can read.</summary>

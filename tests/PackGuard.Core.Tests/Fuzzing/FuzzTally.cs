@@ -10,7 +10,7 @@ public sealed partial class FuzzTally
 {
     private readonly Dictionary<string, int[]> _byKind = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _byFormat = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _problems = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Count, int FirstSeed)> _problems = new(StringComparer.Ordinal);
     private TimeSpan _slowest;
     private int _slowestSeed;
 
@@ -42,7 +42,7 @@ public sealed partial class FuzzTally
             case FuzzVerdict.Unreadable:
                 Unreadable++;
                 var problem = Numbers().Replace(outcome.Detail ?? "", "N");
-                _problems[problem] = _problems.GetValueOrDefault(problem) + 1;
+                _problems[problem] = _problems.TryGetValue(problem, out var seen) ? (seen.Count + 1, seen.FirstSeed) : (1, input.Seed);
                 break;
             default:
                 Failed++;
@@ -64,8 +64,8 @@ public sealed partial class FuzzTally
             text.AppendLine(CultureInfo.InvariantCulture, $"  {kind,-13} {counts.Sum(),6}  ({counts[0]} / {counts[1]} / {counts[2]})");
         text.AppendLine("Per detected format after mutation: " + string.Join(", ", _byFormat.OrderByDescending(f => f.Value).Select(f => $"{f.Key} {f.Value}")));
         text.AppendLine("Why artifacts were unreadable (most common first):");
-        foreach (var (problem, count) in _problems.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Take(40))
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {count,6}  {problem}");
+        foreach (var (problem, (count, seed)) in _problems.OrderByDescending(p => p.Value.Count).ThenBy(p => p.Key, StringComparer.Ordinal).Take(60))
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {count,6}  {problem} (first: seed {seed})");
         return text.ToString();
     }
 
