@@ -17,6 +17,9 @@ namespace PackGuard.Tests.Fuzzing;
 /// </summary>
 public sealed class MutationFuzzer
 {
+    private static readonly string[] FileNames =
+        [".gz", "a.tgz", "a.gz", "x.js.map", "x.map", "package.json", "x.nuspec", "file", "a.tar.gz", "ünï cödé!.tgz", "x.js", "x.css.gz", "-dash.zip"];
+
     private readonly IReadOnlyList<FuzzSeed> _seeds;
     private readonly Lazy<byte[][]> _donors;
 
@@ -55,6 +58,13 @@ public sealed class MutationFuzzer
             }
             log.Add(description);
         }
+        if (random.Chance(4))
+        {
+            // The walker names a gzip's content and finds maps by the file name: vary it too.
+            var name = random.Pick(FileNames);
+            origin = origin with { FileName = name };
+            log.Add($"name={name}");
+        }
         return new FuzzInput(seed, origin, root, log, TightLimits: random.Chance(30));
     }
 
@@ -65,6 +75,8 @@ public sealed class MutationFuzzer
         ZipNode zip when random.Chance(35) => ContainerMutations.Zip(zip, random, out description),
         GzipNode gzip when random.Chance(25) => ContainerMutations.Gzip(gzip, random, out description),
         ScriptNode script when random.Chance(50) => ScriptMutations.Restructure(script, random, out description),
+        BytesNode { Shape: FuzzShape.Raw or FuzzShape.Json } text when random.Chance(15) =>
+            new BytesNode(SecretMutations.Insert(text.Bytes, text.Shape == FuzzShape.Json, random, out description), text.Shape),
         _ => new BytesNode(MutateBytes(node.Render(), node.Shape, random, out description), node.Shape),
     };
 
