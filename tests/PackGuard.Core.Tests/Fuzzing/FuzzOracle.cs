@@ -157,12 +157,14 @@ public sealed class FuzzOracle : IDisposable
         return error;
     }
 
-    /// <summary>The exception's type and the method that threw it.</summary>
+    /// <summary>The exception's type and the method that threw it (or called the CoreLib method that did).</summary>
     private static string Site(Exception error)
     {
+        // The first frame outside CoreLib: int.Parse, spans and throw helpers are not where the
+        // mistake is, their caller (a BCL reader, or PackGuard) is.
         var method = new StackTrace(error).GetFrames()
             .Select(f => f.GetMethod())
-            .FirstOrDefault(m => m?.DeclaringType?.Name is not ("ThrowHelper" or "ArgumentOutOfRangeException" or "ArgumentException" or "ArgumentNullException"));
+            .FirstOrDefault(m => m?.DeclaringType?.Assembly != typeof(object).Assembly);
         return $"{error.GetType().Name} at {method?.DeclaringType?.FullName}.{method?.Name}";
     }
 

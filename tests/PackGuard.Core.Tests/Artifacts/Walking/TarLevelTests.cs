@@ -42,19 +42,22 @@ public sealed class TarLevelTests
         error.Problem.ShouldBe("a tar header is malformed: unable to parse number");
     }
 
-    [Fact]
-    public void An_extended_header_too_large_for_the_reader_is_unreadable_not_a_crash()
+    [Theory]
+    [InlineData(TarEntryFormat.Pax, 'x', "ExtendedAttributes")]
+    [InlineData(TarEntryFormat.Gnu, 'L', "LongPath")]
+    public void A_metadata_header_too_large_for_the_reader_is_unreadable_not_a_crash(TarEntryFormat format, char type, string typeName)
     {
         // Found by the fuzzer: TarReader throws InvalidOperationException (not InvalidDataException)
-        // when a pax header's size field exceeds what it reads, and that escaped the walk as a crash.
-        var tar = TestArchive.Tar([TestFile.Text("package/a.txt", "alpha")], TarEntryFormat.Pax);
-        tar[156].ShouldBe((byte)'x');
+        // when a pax or GNU long-name header's size field exceeds what it reads, and that escaped
+        // the walk as a crash.
+        var tar = TestArchive.Tar([TestFile.Text("package/" + new string('n', 120) + ".txt", "alpha")], format);
+        tar[156].ShouldBe((byte)type);
         Encoding.ASCII.GetBytes("777777777777").CopyTo(tar, 124);
         FixChecksum(tar.AsSpan(0, Block));
 
-        var error = Walk.Unreadable(tar, "pax.tar");
+        var error = Walk.Unreadable(tar, "metadata.tar");
 
-        error.Problem.ShouldStartWith("a tar header is malformed: the value of the size field for the current entry of type 'ExtendedAttributes' is greater");
+        error.Problem.ShouldStartWith($"a tar header is malformed: the value of the size field for the current entry of type '{typeName}' is greater");
     }
 
     private static void FixChecksum(Span<byte> header)
