@@ -42,7 +42,9 @@ public sealed record ZipNode(IReadOnlyList<ZipItem> Items) : FuzzNode
         {
             foreach (var item in Items)
             {
-                var entry = zip.CreateEntry(item.Name, item.Stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
+                // A zip name field holds at most 65,535 bytes; ZipArchive refuses longer ones.
+                var name = Encoding.UTF8.GetByteCount(item.Name) <= ushort.MaxValue ? item.Name : item.Name[..(ushort.MaxValue / 4)];
+                var entry = zip.CreateEntry(name, item.Stored ? CompressionLevel.NoCompression : CompressionLevel.Fastest);
                 entry.LastWriteTime = FixedTime;
                 using var stream = entry.Open();
                 if (item.LinkTarget is not null)
