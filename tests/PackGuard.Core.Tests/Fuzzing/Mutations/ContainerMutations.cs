@@ -169,7 +169,7 @@ public static class ContainerMutations
     public static FuzzNode Directory(DirectoryNode directory, FuzzRandom random, out string description)
     {
         var items = directory.Items.ToList();
-        switch (random.Next(5))
+        switch (random.Next(6))
         {
             case 0:
                 var target = random.Pick(["/", "..", "../..", "loop", "/etc/passwd", "/proc/self/fd/0", "/dev/zero", "", "dist", "missing/file", new string('t', 4000)]);
@@ -192,6 +192,10 @@ public static class ContainerMutations
                 var count = random.Pick([50, 400]);
                 items.AddRange(Enumerable.Range(0, count).Select(i => new DirectoryItem($"many/{i}.js", BytesNode.Text("m"))));
                 description = $"dir:many({count})";
+                return directory with { Items = items };
+            case 4:
+                items.Add(new DirectoryItem(random.Pick(["pipe", "pipe.tgz", "pipe.js.map", "package.json"]), null, Fifo: true));
+                description = $"dir:fifo({items[^1].Path})";
                 return directory with { Items = items };
             default:
                 items.Add(new DirectoryItem("empty.tgz", new BytesNode([])));

@@ -1,7 +1,12 @@
+using System.Runtime.InteropServices;
+
 namespace PackGuard.Tests.Fuzzing.Seeds;
 
-/// <summary>A file or symbolic link of a directory target, by its path relative to the root (with <c>/</c>).</summary>
-public sealed record DirectoryItem(string Path, FuzzNode? Content, string? SymlinkTarget = null);
+/// <summary>
+/// A file, symbolic link or named pipe (<paramref name="Fifo"/>: opening one blocks until a writer
+/// comes) of a directory target, by its path relative to the root (with <c>/</c>).
+/// </summary>
+public sealed record DirectoryItem(string Path, FuzzNode? Content, string? SymlinkTarget = null, bool Fifo = false);
 
 /// <summary>
 /// A directory target. It has no bytes of its own: <see cref="Materialize"/> writes it to disk.
@@ -43,6 +48,8 @@ public sealed record DirectoryNode(IReadOnlyList<DirectoryItem> Items) : FuzzNod
                     continue; // a duplicate name: the first one stays
                 if (item.SymlinkTarget is not null)
                     File.CreateSymbolicLink(path, item.SymlinkTarget);
+                else if (item.Fifo)
+                    MakeFifo(path);
                 else
                     File.WriteAllBytes(path, item.Content?.Render() ?? []);
             }
@@ -51,6 +58,12 @@ public sealed record DirectoryNode(IReadOnlyList<DirectoryItem> Items) : FuzzNod
                 // A file where a directory must be (a and a/b): that item cannot exist; skip it.
             }
         }
+    }
+
+    private static void MakeFifo(string path)
+    {
+        if (!OperatingSystem.IsWindows() && Native.mkfifo(path, 0x1A4) != 0)
+            throw new IOException($"mkfifo {path} failed: error {Marshal.GetLastPInvokeError()}");
     }
 
     private static bool PassesThroughLink(string fullRoot, string path)
@@ -62,4 +75,13 @@ public sealed record DirectoryNode(IReadOnlyList<DirectoryItem> Items) : FuzzNod
         }
         return false;
     }
+}
+
+/// <summary>The one libc call .NET has no API for (DllImport: LibraryImport would need unsafe code in the tests).</summary>
+internal static class Native
+{
+#pragma warning disable SYSLIB1054, CA2101 // a plain string marshals as UTF-8 on Unix, where this runs
+    [DllImport("libc", SetLastError = true)]
+    internal static extern int mkfifo(string path, uint mode);
+#pragma warning restore SYSLIB1054, CA2101
 }
