@@ -75,6 +75,10 @@ public sealed class MutationFuzzer
         ZipNode zip when random.Chance(35) => ContainerMutations.Zip(zip, random, out description),
         GzipNode gzip when random.Chance(25) => ContainerMutations.Gzip(gzip, random, out description),
         ScriptNode script when random.Chance(50) => ScriptMutations.Restructure(script, random, out description),
+        BytesNode { Shape: FuzzShape.Raw or FuzzShape.Json or FuzzShape.Script } text when random.Chance(10) =>
+            new BytesNode(BoundaryMutations.Shift(text.Bytes, text.Shape == FuzzShape.Json, random, out description), text.Shape),
+        ScriptNode script when random.Chance(10) =>
+            new BytesNode(BoundaryMutations.Shift(script.Render(), json: false, random, out description), FuzzShape.Script),
         BytesNode { Shape: FuzzShape.Raw or FuzzShape.Json } text when random.Chance(15) =>
             new BytesNode(SecretMutations.Insert(text.Bytes, text.Shape == FuzzShape.Json, random, out description), text.Shape),
         _ => new BytesNode(MutateBytes(node.Render(), node.Shape, random, out description), node.Shape),
