@@ -96,9 +96,12 @@ internal static class ZipLevel
 
     private static Stream Open(ZipArchiveEntry zip, int depth, string path, long archiveLength)
     {
-        // The BCL reader trusts the declared compressed size: from a zip64 field near
-        // long.MaxValue it computes where the entry ends with an overflow and fails with "offset and
-        // length were out of bounds for the array", which says nothing about the archive.
+        // The BCL reader trusts the declared compressed size: from a zip64 field that is negative,
+        // or near long.MaxValue, it computes where the entry ends wrongly (with an overflow) and
+        // fails with "offset and length were out of bounds for the array", which says nothing
+        // about the archive.
+        if (zip.CompressedLength < 0)
+            throw new ArchiveDamageException(depth, path, $"the entry declares a negative compressed size ({zip.CompressedLength})");
         if (zip.CompressedLength > archiveLength)
             throw new ArchiveDamageException(depth, path,
                 $"the entry declares {zip.CompressedLength} compressed bytes, more than the {archiveLength} bytes of the whole archive");

@@ -22,6 +22,21 @@ public sealed class ZipLevelTests
         error.Problem.ShouldBe($"the entry declares {compressed} compressed bytes, more than the {zip.Length} bytes of the whole archive");
     }
 
+    [Theory]
+    [InlineData(-1L)]
+    [InlineData(long.MinValue)]
+    public void An_entry_with_a_negative_compressed_size_is_unreadable_and_says_so(long compressed)
+    {
+        // Found by the fuzzer's long run: the BCL reader takes a zip64 size of -1 as it is and
+        // fails with "offset and length were out of bounds for the array" when the entry is read.
+        var zip = WithZip64Sizes(TestArchive.Zip([TestFile.Text("a.txt", "alpha")]), uncompressed: 5, compressed);
+
+        var error = Walk.Unreadable(zip, "negative.jar");
+
+        error.EntryPath.ShouldBe("a.txt");
+        error.Problem.ShouldBe($"the entry declares a negative compressed size ({compressed})");
+    }
+
     /// <summary>Gives the first central directory entry a zip64 extra field with these sizes, as zip64 writers do.</summary>
     private static byte[] WithZip64Sizes(byte[] zip, long uncompressed, long compressed)
     {
