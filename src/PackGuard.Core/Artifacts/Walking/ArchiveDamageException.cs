@@ -37,7 +37,9 @@ internal sealed class ArchiveDamageException(int depth, string? entryPath, strin
     /// <param name="entryPath">The entry being read, when there was one.</param>
     /// <param name="what">What was damaged, put before the reader's own words.</param>
     public static ArchiveDamageException From(Exception exception, int depth, string? entryPath, string? what = null) =>
-        new(depth, entryPath, what is null ? Describe(exception) : $"{what}: {Describe(exception)}", exception);
+        exception is Streams.CorruptDataException
+            ? new(depth, entryPath, exception.Message, exception) // already the whole problem, whoever passed it on
+            : new(depth, entryPath, what is null ? Describe(exception) : $"{what}: {Describe(exception)}", exception);
 
     private static string Describe(Exception exception)
     {

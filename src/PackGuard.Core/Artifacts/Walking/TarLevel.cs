@@ -31,7 +31,7 @@ internal static class TarLevel
                 // operation resulted in an overflow"); say that it is a header that is wrong.
                 throw e switch
                 {
-                    EndOfStreamException => ArchiveDamageException.From(e, depth, last),
+                    EndOfStreamException or CorruptDataException => ArchiveDamageException.From(e, depth, last),
                     OverflowException => new ArchiveDamageException(depth, last, "a tar header holds a number too large to read", e),
                     _ => ArchiveDamageException.From(e, depth, last, "a tar header is malformed"),
                 };

@@ -64,7 +64,7 @@ internal static class ZipLevel
         {
             var limits = context.Limits;
             var compressed = Math.Max(1, Math.Min(zip.CompressedLength, archiveLength));
-            var guard = new RatioGuardStream(raw, () => compressed, limits);
+            var guard = new RatioGuardStream(new DecompressionErrorStream(raw, "the entry's compressed data"), () => compressed, limits);
             // Skipping an entry costs nothing in a zip, but an entry that claims a bomb-like ratio is
             // read anyway: only the bytes it really produces can prove it (or clear it).
             var looksLikeBomb = zip.Length > limits.RatioThreshold && zip.Length > compressed * limits.MaxCompressionRatio;

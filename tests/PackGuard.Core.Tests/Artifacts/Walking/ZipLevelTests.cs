@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Text;
 using PackGuard.Tests.Support;
 
 namespace PackGuard.Tests.Artifacts.Walking;
@@ -35,6 +36,22 @@ public sealed class ZipLevelTests
 
         error.EntryPath.ShouldBe("a.txt");
         error.Problem.ShouldBe($"the entry declares a negative compressed size ({compressed})");
+    }
+
+    [Fact]
+    public void An_entry_whose_deflate_data_does_not_decode_says_so()
+    {
+        // The inflater says "the archive entry was compressed using an unsupported compression
+        // method" for any damage; the entry's method (deflate) is supported, its data is corrupt.
+        var zip = TestArchive.Zip([new TestFile("a.txt", Encoding.UTF8.GetBytes(string.Concat(Enumerable.Range(0, 5_000).Select(i => $"line {i * 7919 % 10007}\n"))))]);
+        var data = 30 + "a.txt".Length;
+        for (var i = data + 100; i < data + 164; i++)
+            zip[i] ^= 0xA5;
+
+        var error = Walk.Unreadable(zip, "damaged.zip");
+
+        error.EntryPath.ShouldBe("a.txt");
+        error.Problem.ShouldBe("the entry's compressed data is corrupt: the deflate data does not decode");
     }
 
     /// <summary>Gives the first central directory entry a zip64 extra field with these sizes, as zip64 writers do.</summary>
