@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Security.Cryptography;
 using PackGuard.Artifacts;
 using PackGuard.Artifacts.Inventory;
@@ -99,10 +100,24 @@ public sealed class Scanner
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private static long DirectorySize(string root) =>
-        new DirectoryInfo(root).EnumerateFiles("*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
-            .Where(f => f.LinkTarget is null)
-            .Sum(f => f.Length);
+    /// <summary>
+    /// The bytes of the files the walk reads: those below the root, never through a link.
+    /// (Recursing with <see cref="EnumerationOptions.RecurseSubdirectories"/> alone follows links
+    /// to directories: a link to <c>/</c> summed the whole disk, /proc included, and never ended,
+    /// and a link out of the package counted files that are not in it.)
+    /// </summary>
+    private static long DirectorySize(string root)
+    {
+        var files = new FileSystemEnumerable<long>(root, static (ref FileSystemEntry entry) => entry.Length,
+            new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0, IgnoreInaccessible = true })
+        {
+            ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory && !IsLink(entry),
+            ShouldRecursePredicate = static (ref FileSystemEntry entry) => !IsLink(entry),
+        };
+        return files.Sum();
+    }
+
+    private static bool IsLink(in FileSystemEntry entry) => (entry.Attributes & FileAttributes.ReparsePoint) != 0;
 
     /// <summary>The walker may report limits from its decompression thread while inspectors report from theirs.</summary>
     private sealed class SynchronizedFindingList : IFindingSink

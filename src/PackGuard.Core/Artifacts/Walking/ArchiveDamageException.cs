@@ -32,8 +32,14 @@ internal sealed class ArchiveDamageException(int depth, string? entryPath, strin
         or UnauthorizedAccessException;
 
     /// <summary>Wraps a reader's exception as damage at <paramref name="depth"/>.</summary>
-    public static ArchiveDamageException From(Exception exception, int depth, string? entryPath) =>
-        new(depth, entryPath, Describe(exception), exception);
+    /// <param name="exception">The reader's exception.</param>
+    /// <param name="depth">The depth of the damaged archive.</param>
+    /// <param name="entryPath">The entry being read, when there was one.</param>
+    /// <param name="what">What was damaged, put before the reader's own words.</param>
+    public static ArchiveDamageException From(Exception exception, int depth, string? entryPath, string? what = null) =>
+        exception is Streams.CorruptDataException
+            ? new(depth, entryPath, exception.Message, exception) // already the whole problem, whoever passed it on
+            : new(depth, entryPath, what is null ? Describe(exception) : $"{what}: {Describe(exception)}", exception);
 
     private static string Describe(Exception exception)
     {

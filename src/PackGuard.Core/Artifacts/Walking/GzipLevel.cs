@@ -33,7 +33,7 @@ internal static class GzipLevel
     {
         var compressed = new CountingStream(input);
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress, leaveOpen: true);
-        var inflated = new CountingStream(gzip);
+        var inflated = new CountingStream(new DecompressionErrorStream(gzip, "the gzip data"));
         var guard = new RatioGuardStream(inflated, () => compressed.BytesRead, context.Limits);
         using var expanded = readAhead ? new ReadAheadStream(guard, context.CancellationToken) : (Stream)guard;
         var head = ArrayPool<byte>.Shared.Rent(ContentSniffer.HeadSize);

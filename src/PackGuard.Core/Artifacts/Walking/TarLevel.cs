@@ -25,9 +25,18 @@ internal static class TarLevel
             {
                 tar = reader.GetNextEntry(copyData: false);
             }
-            catch (Exception e) when (ArchiveDamageException.IsDamage(e))
+            catch (Exception e) when (ArchiveDamageException.IsDamage(e) || e is InvalidOperationException)
             {
-                throw ArchiveDamageException.From(e, depth, last);
+                // TarReader also throws InvalidOperationException on input: for a pax header whose
+                // size field is larger than it will read. Here, from the reader, that is damage too.
+                // The reader's own words name a symptom ("unable to parse number", "arithmetic
+                // operation resulted in an overflow"); say that it is a header that is wrong.
+                throw e switch
+                {
+                    EndOfStreamException or CorruptDataException => ArchiveDamageException.From(e, depth, last),
+                    OverflowException => new ArchiveDamageException(depth, last, "a tar header holds a number too large to read", e),
+                    _ => ArchiveDamageException.From(e, depth, last, "a tar header is malformed"),
+                };
             }
             if (tar is null)
                 return;

@@ -46,7 +46,7 @@ internal static class ZipLevel
                 var kind = isDirectory ? EntryKind.Directory : isLink ? EntryKind.SymbolicLink : EntryKind.File;
                 var name = EntryPaths.Normalize(zip.FullName, isDirectory);
                 var path = prefix + name;
-                var target = isLink ? ReadLinkTarget(zip, depth, path) : null;
+                var target = isLink ? ReadLinkTarget(zip, depth, path, archiveLength) : null;
                 var entry = new ArtifactEntry(path, kind, kind == EntryKind.File ? zip.Length : null, target, depth);
                 if (!context.Admit(entry, name))
                     return;
@@ -80,12 +80,13 @@ internal static class ZipLevel
 
     private static void ReadEntry(WalkContext context, ZipArchiveEntry zip, ArtifactEntry entry, long archiveLength)
     {
-        var raw = Open(zip, entry.Depth, entry.Path);
+        var raw = Open(zip, entry.Depth, entry.Path, archiveLength);
         using (raw)
         {
             var limits = context.Limits;
             var compressed = Math.Max(1, Math.Min(zip.CompressedLength, archiveLength));
-            var guard = new RatioGuardStream(new ZipChecksumStream(raw, zip.Crc32), () => compressed, limits);
+            var guard = new RatioGuardStream(
+                new ZipChecksumStream(new DecompressionErrorStream(raw, "the entry's compressed data"), zip.Crc32), () => compressed, limits);
             // Skipping an entry costs nothing in a zip, but an entry that claims a bomb-like ratio is
             // read anyway: only the bytes it really produces can prove it (or clear it).
             var looksLikeBomb = zip.Length > limits.RatioThreshold && zip.Length > compressed * limits.MaxCompressionRatio;
@@ -100,9 +101,9 @@ internal static class ZipLevel
         }
     }
 
-    private static string ReadLinkTarget(ZipArchiveEntry zip, int depth, string path)
+    private static string ReadLinkTarget(ZipArchiveEntry zip, int depth, string path, long archiveLength)
     {
-        using var stream = Open(zip, depth, path);
+        using var stream = Open(zip, depth, path, archiveLength);
         var bytes = new byte[MaxLinkTargetBytes];
         try
         {
@@ -115,8 +116,17 @@ internal static class ZipLevel
         }
     }
 
-    private static Stream Open(ZipArchiveEntry zip, int depth, string path)
+    private static Stream Open(ZipArchiveEntry zip, int depth, string path, long archiveLength)
     {
+        // The BCL reader trusts the declared compressed size: from a zip64 field that is negative,
+        // or near long.MaxValue, it computes where the entry ends wrongly (with an overflow) and
+        // fails with "offset and length were out of bounds for the array", which says nothing
+        // about the archive.
+        if (zip.CompressedLength < 0)
+            throw new ArchiveDamageException(depth, path, $"the entry declares a negative compressed size ({zip.CompressedLength})");
+        if (zip.CompressedLength > archiveLength)
+            throw new ArchiveDamageException(depth, path,
+                $"the entry declares {zip.CompressedLength} compressed bytes, more than the {archiveLength} bytes of the whole archive");
         try
         {
             return zip.Open();
