@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using PackGuard.Findings;
+using PackGuard.Scanning;
 
 namespace PackGuard.Gate;
 
@@ -66,6 +67,13 @@ public static class GateSignals
                 null, new JsonObject { ["published"] = published.UtcDateTime.ToString("o", CultureInfo.InvariantCulture), ["ageHours"] = Math.Round(age.TotalHours, 1), ["cooldownHours"] = cooldown.TotalHours }));
         }
         return findings;
+    }
+
+    /// <summary>The diff result with the signals added, in the report's usual order.</summary>
+    public static ScanResult AddTo(ScanResult diff, IEnumerable<Finding> signals)
+    {
+        ArgumentNullException.ThrowIfNull(diff);
+        return diff with { Findings = Scanner.Order([.. diff.Findings, .. signals]) };
     }
 
     /// <summary>"1 release" or "N releases".</summary>
