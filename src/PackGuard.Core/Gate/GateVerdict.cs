@@ -63,7 +63,7 @@ public static class GateVerdict
         var map = candidate.Findings.FirstOrDefault(f => f.RuleId == SourceMapRules.EmbeddedSources
             && (entry?.ArtifactPath ?? path) == f.Location.Path);
         if (map?.Properties["firstPartySources"] is { } sources)
-            parts.Add($"{sources.GetValue<int>().ToString("N0", Invariant)} first-party sources");
+            parts.Add($"{long.Parse(sources.ToJsonString(), Invariant).ToString("N0", Invariant)} first-party sources");
         return parts.Count == 0 ? path : $"{path} ({string.Join(", ", parts)})";
     }
 
