@@ -16,9 +16,13 @@ internal static class DiffFindings
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static List<Finding> For(ScanResult old, ScanResult @new, DiffChanges changes)
+    /// <param name="old">The old version's scan.</param>
+    /// <param name="new">The new version's scan.</param>
+    /// <param name="changes">What changed.</param>
+    /// <param name="earlier">How many releases before <paramref name="old"/> the changes also account for (kinds of file).</param>
+    public static List<Finding> For(ScanResult old, ScanResult @new, DiffChanges changes, int earlier = 0)
     {
-        var context = new Context(old, @new);
+        var context = new Context(old, @new, earlier);
         var findings = new List<Finding>();
         findings.AddRange(changes.InstallScripts.Where(s => s.New is not null).Select(context.InstallScript));
         findings.AddRange(changes.NewKinds.Select(context.NewKind));
@@ -34,7 +38,7 @@ internal static class DiffFindings
         return findings;
     }
 
-    private sealed class Context(ScanResult old, ScanResult @new)
+    private sealed class Context(ScanResult old, ScanResult @new, int earlier)
     {
         private readonly ArtifactInventory _new = @new.Inventory!;
         private readonly string _oldLabel = Label(old.Target);
@@ -70,12 +74,14 @@ internal static class DiffFindings
             var plural = change.Paths.Count == 1 ? change.Kind.Describe() : $"{change.Paths.Count} files of kind {change.Kind.Describe()}";
             var sources = embedded ? ", and the map embeds original source code" : "";
             var total = change.Paths.Count == 1 ? "" : $", {ByteSize.Format(change.Bytes)} in all";
-            var message = $"{_newLabel} ships its first {plural}: {listed}{more}{total}{sources}; {_oldLabel} had none.";
+            var none = earlier == 0 ? $"{_oldLabel} had none" : $"none of the previous {earlier + 1} releases ({_oldLabel} and {earlier} before it) shipped one";
+            var message = $"{_newLabel} ships its first {plural}: {listed}{more}{total}{sources}; {none}.";
             return Make(DiffRules.NewFileKind, severity, message, paths[0], change.Kind.ToName(),
                 new JsonObject
                 {
                     ["kind"] = change.Kind.ToName(), ["files"] = change.Paths.Count, ["bytes"] = change.Bytes,
                     ["paths"] = new JsonArray([.. change.Paths.Take(20).Select(p => (JsonNode)p)]), ["embedsSources"] = embedded,
+                    ["releasesCompared"] = earlier + 1,
                 });
         }
 

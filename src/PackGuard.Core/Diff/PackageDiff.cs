@@ -7,7 +7,7 @@ namespace PackGuard.Diff;
 /// <summary>
 /// Compares two scans of a package (each with its <see cref="ArtifactInventory"/>, collected in the
 /// scan's single pass) and produces the <c>diff/*</c> result. How the pieces fit:
-/// <see cref="Changes"/> lists the facts (<see cref="DiffChanges"/>); <see cref="DiffFindings"/>
+/// <see cref="Changes(ArtifactInventory, ArtifactInventory)"/> lists the facts (<see cref="DiffChanges"/>); <see cref="DiffFindings"/>
 /// turns the unusual ones into findings by the rules of <see cref="DiffRules"/>; the result is a
 /// <see cref="ScanResult"/> of the new target whose findings are the diff findings and which
 /// carries a <see cref="DiffComparison"/>, so policy and report writers treat it like a scan.
@@ -16,14 +16,22 @@ public static class PackageDiff
 {
     /// <summary>Compares <paramref name="old"/> with <paramref name="new"/>.</summary>
     /// <exception cref="ArgumentException">A scan has no inventory (it did not come from <see cref="Scanner"/>).</exception>
-    public static ScanResult Compare(ScanResult old, ScanResult @new)
+    public static ScanResult Compare(ScanResult old, ScanResult @new) => Compare(old, @new, []);
+
+    /// <summary>
+    /// Compares <paramref name="old"/> with <paramref name="new"/>, where <paramref name="earlier"/> are
+    /// inventories of releases before <paramref name="old"/>: a kind of file any of them shipped is not new.
+    /// </summary>
+    /// <exception cref="ArgumentException">A scan has no inventory (it did not come from <see cref="Scanner"/>).</exception>
+    public static ScanResult Compare(ScanResult old, ScanResult @new, IReadOnlyList<ArtifactInventory> earlier)
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
+        ArgumentNullException.ThrowIfNull(earlier);
         var oldInventory = old.Inventory ?? throw new ArgumentException("The old scan has no inventory.", nameof(old));
         var newInventory = @new.Inventory ?? throw new ArgumentException("The new scan has no inventory.", nameof(@new));
-        var changes = Changes(oldInventory, newInventory);
-        var findings = DiffFindings.For(old, @new, changes);
+        var changes = Changes(oldInventory, newInventory, earlier);
+        var findings = DiffFindings.For(old, @new, changes, earlier.Count);
         return new ScanResult(@new.Target, Scanner.Order(findings))
         {
             Incomplete = old.Incomplete || @new.Incomplete,
@@ -33,7 +41,10 @@ public static class PackageDiff
     }
 
     /// <summary>The facts: what was added, removed and changed.</summary>
-    public static DiffChanges Changes(ArtifactInventory old, ArtifactInventory @new)
+    public static DiffChanges Changes(ArtifactInventory old, ArtifactInventory @new) => Changes(old, @new, []);
+
+    /// <summary>The facts, with kinds of file known from <paramref name="earlier"/> releases as well as the old one.</summary>
+    public static DiffChanges Changes(ArtifactInventory old, ArtifactInventory @new, IReadOnlyList<ArtifactInventory> earlier)
     {
         ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(@new);
@@ -60,7 +71,7 @@ public static class PackageDiff
             Removed = removed,
             Changed = changed,
             Unchanged = unchanged,
-            NewKinds = NewKinds(old, @new),
+            NewKinds = NewKinds([old, .. earlier], @new),
             InstallScripts = ScriptChanges(old.Package, @new.Package),
             Dependencies = DependencyChanges(old.Package, @new.Package),
             Endpoints = NewEndpoints(old, @new),
@@ -69,9 +80,9 @@ public static class PackageDiff
         };
     }
 
-    private static List<KindChange> NewKinds(ArtifactInventory old, ArtifactInventory @new)
+    private static List<KindChange> NewKinds(IEnumerable<ArtifactInventory> previous, ArtifactInventory @new)
     {
-        var before = old.Entries.Select(e => e.Kind).ToHashSet();
+        var before = previous.SelectMany(p => p.Entries).Select(e => e.Kind).ToHashSet();
         return [.. @new.Entries
             .Where(e => e.Kind != FileKind.Text && !before.Contains(e.Kind))
             .GroupBy(e => e.Kind)

@@ -40,7 +40,19 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
     /// <see cref="Files"/> as two versions and diffs them.
     /// </summary>
     public IReadOnlyList<SampleFile>? Before { get; init; }
+
+    /// <summary>
+    /// For <c>gate/*</c> rules, which read the registry and not the files: the catalog test
+    /// evaluates the registry signals of this packument instead of scanning.
+    /// </summary>
+    public RegistrySample? Registry { get; init; }
 }
+
+/// <summary>A registry history for a <c>gate/*</c> rule sample.</summary>
+/// <param name="Packument">The full npm packument (JSON).</param>
+/// <param name="Version">The version the gate judges.</param>
+/// <param name="Now">The time the gate runs at.</param>
+public sealed record RegistrySample(string Packument, string Version, DateTimeOffset Now);
 
 /// <summary>A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link.</summary>
 public sealed record SampleFile(string Path, string Content, string? LinkTarget = null)

@@ -68,4 +68,16 @@ public sealed class TargetResolver
             _ => throw new ArgumentOutOfRangeException(nameof(spec), spec.Kind, "Unknown target kind."),
         };
     }
+
+    /// <summary>The release history of an npm target, from its registry's full packument.</summary>
+    /// <exception cref="TargetUnavailableException">The packument cannot be read.</exception>
+    /// <exception cref="SourceConfigurationException">The npm configuration is unreadable or invalid.</exception>
+    public async Task<Gate.ReleaseHistory> NpmHistoryAsync(TargetSpec spec, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.Kind != TargetKind.Npm)
+            throw new ArgumentException("Only npm targets have a release history here.", nameof(spec));
+        var http = new RegistryHttp(_httpClient, _time, RetryPolicy);
+        return await new NpmResolver(http, _npmConfig.Value, new CachedDownloader(http, _cache)).FetchHistoryAsync(spec, ct).ConfigureAwait(false);
+    }
 }

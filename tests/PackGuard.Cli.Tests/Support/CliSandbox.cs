@@ -43,6 +43,9 @@ internal sealed class CliSandbox : IDisposable
     /// <summary>Columns text output wraps to; 100, as for a file or a CI log, unless a test sets it.</summary>
     public int Width { get; set; } = 100;
 
+    /// <summary>The host's clock.</summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
     /// <summary>Builds the console over standard output; a plain one (redirected output) by default.</summary>
     public Func<TextWriter, IAnsiConsole> Console { get; set; } = CliHost.PlainConsole;
 
@@ -81,6 +84,7 @@ internal sealed class CliSandbox : IDisposable
             Width = Width,
             Environment = _box.Environment,
             CreateHttpClient = CreateHttpClient,
+            Clock = Clock,
         };
 
         var exitCode = await PackGuardCli.RunAsync(args, host, ct);

@@ -33,6 +33,24 @@ public sealed class PackageDiffTests
     }
 
     [Fact]
+    public void A_kind_of_file_an_earlier_release_shipped_is_not_new_and_one_none_shipped_names_the_history()
+    {
+        const string Map = """{"version":3,"file":"index.js","sources":["src/index.ts"],"names":[],"mappings":"AAAA"}""";
+        var earliest = ScanFixture.ScanTarGz([TestFile.Text("package/package.json", V1), TestFile.Text("package/index.js.map", Map)]);
+        var previous = ScanFixture.ScanTarGz([TestFile.Text("package/package.json", V1)]);
+        var candidate = ScanFixture.ScanTarGz([TestFile.Text("package/package.json", V2), TestFile.Text("package/index.js.map", Map), TestFile.Text("package/bin/x", "\u007fELF\u0002\u0001\u0001\u0000")]);
+
+        var withHistory = PackageDiff.Compare(previous, candidate, [earliest.Inventory!]);
+        var withoutHistory = PackageDiff.Compare(previous, candidate);
+
+        withoutHistory.Comparison!.Changes.NewKinds.Select(k => k.Kind).ShouldContain(FileKind.SourceMap);
+        withHistory.Comparison!.Changes.NewKinds.Select(k => k.Kind).ShouldNotContain(FileKind.SourceMap);
+        var binary = withHistory.Findings.Single(f => f.RuleId == DiffRules.NewFileKind);
+        binary.Message.ShouldEndWith("none of the previous 2 releases (acme@1.0.0 and 1 before it) shipped one.");
+        binary.Properties["releasesCompared"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
     public void A_tarball_whose_top_directory_differs_still_compares_file_by_file()
     {
         var result = Diff([TestFile.Text("package/index.js", "x")], [TestFile.Text("node/index.js", "x")]);

@@ -1,6 +1,8 @@
 using System.Text;
 using PackGuard.Artifacts;
+using System.Text.Json;
 using PackGuard.Diff;
+using PackGuard.Gate;
 using PackGuard.Rules;
 using PackGuard.Scanning;
 using PackGuard.Sources;
@@ -100,9 +102,19 @@ public sealed class RuleCatalogTests
     }
 
     private static ScanResult Scan(RuleSample sample) =>
-        sample.Before is { } before
+        sample.Registry is { } registry ? Gate(registry)
+        : sample.Before is { } before
             ? PackageDiff.Compare(Scan(before, sample.Limits), Scan(sample.Files, sample.Limits))
             : Scan(sample.Files, sample.Limits);
+
+    /// <summary>A <c>gate/*</c> sample: the registry signals of its packument, as <c>packguard gate</c> evaluates them.</summary>
+    private static ScanResult Gate(RegistrySample sample)
+    {
+        using var document = JsonDocument.Parse(sample.Packument);
+        var history = ReleaseHistory.Parse(document.RootElement, "acme");
+        var findings = GateSignals.Evaluate(history, sample.Version, 10, sample.Now, GateRules.DefaultCooldown);
+        return new ScanResult(new TargetInfo("npm:acme@" + sample.Version, "npm", "acme", sample.Version, null, null, 0, 0), findings);
+    }
 
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits)
     {

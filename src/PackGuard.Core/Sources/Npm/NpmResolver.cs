@@ -46,6 +46,37 @@ internal sealed class NpmResolver(RegistryHttp http, NpmConfig config, CachedDow
         };
     }
 
+    /// <summary>
+    /// The package's release history from the full packument (the abbreviated one lacks publishers,
+    /// maintainers and publish times).
+    /// </summary>
+    public async Task<Gate.ReleaseHistory> FetchHistoryAsync(TargetSpec spec, CancellationToken ct)
+    {
+        var registry = spec.RegistryOverride is { } chosen ? SafeUri.WithTrailingSlash(chosen) : config.RegistryFor(spec.Name);
+        var origin = SafeUri.Display(registry);
+        var url = new Uri(registry, NpmPackageName.Escape(spec.Name));
+        var request = new RegistryRequest(url, origin, Authorization(url), "application/json");
+        return await http.GetAsync(request, async (response, token) =>
+        {
+            if (response.StatusCode == HttpStatusCode.NotFound)
+                throw new TargetUnavailableException($"npm package '{spec.Name}' was not found in {origin}.");
+            if (response.IsAuthFailure())
+                throw new TargetUnavailableException($"Reading npm package '{spec.Name}' from {origin}: {response.AuthVerb()} (HTTP {(int)response.StatusCode}). {AuthHint(url, registry)}");
+            if (!response.IsSuccessStatusCode)
+                throw RegistryHttp.Unexpected(request, response);
+            try
+            {
+                await using var body = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+                using var document = await JsonDocument.ParseAsync(body, cancellationToken: token).ConfigureAwait(false);
+                return Gate.ReleaseHistory.Parse(document.RootElement, spec.Name);
+            }
+            catch (JsonException ex)
+            {
+                throw new TargetUnavailableException($"{origin} returned an invalid document for npm package '{spec.Name}': {ex.Message}", ex);
+            }
+        }, ct).ConfigureAwait(false);
+    }
+
     private async Task<NpmPackument> FetchPackumentAsync(string name, Uri registry, string origin, CancellationToken ct)
     {
         var url = new Uri(registry, NpmPackageName.Escape(name));
