@@ -82,6 +82,9 @@ internal static class GateCommand
                 ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
                 : PolicyConfig.Default;
             failOn = request.Options.FailOn ?? config.FailOn ?? FailThreshold.Default;
+            // --cooldown wins over the config file's gate.cooldown, which wins over the default.
+            if (request.Cooldown is null && config.GateCooldown is { } configured)
+                cooldown = configured;
             output = request.Options.OutputPath is { } o
                 ? OutputFile.Validate(o, new[] { spec, againstSpec }.OfType<TargetSpec>().Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
                 : null;

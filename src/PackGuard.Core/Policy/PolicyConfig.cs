@@ -24,6 +24,9 @@ public sealed record PolicyConfig
     /// <summary>Per-rule settings by rule id.</summary>
     public IReadOnlyDictionary<string, RuleSetting> Rules { get; init; } = new Dictionary<string, RuleSetting>();
 
+    /// <summary>How young a release may be before <c>packguard gate</c> reports it (<c>gate.cooldown</c>); null for the default.</summary>
+    public TimeSpan? GateCooldown { get; init; }
+
     /// <summary>The configuration used when no file is given.</summary>
     public static PolicyConfig Default { get; } = new();
 

@@ -67,7 +67,8 @@ public static class PolicyConfigLoader
                 "failOn" => config with { FailOn = ParseFailOn(property.Value, path) },
                 "limits" => config with { Limits = ParseLimits(property.Value, path) },
                 "rules" => config with { Rules = ParseRules(property.Value, catalog, path) },
-                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits or rules)"),
+                "gate" => config with { GateCooldown = ParseGate(property.Value, path) },
+                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules or gate)"),
             };
         }
         return config;
@@ -100,6 +101,21 @@ public static class PolicyConfigLoader
             };
         }
         return limits;
+    }
+
+    private static TimeSpan? ParseGate(JsonElement value, string path)
+    {
+        Expect(value, JsonValueKind.Object, path, "gate");
+        TimeSpan? cooldown = null;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name != "cooldown")
+                throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" in gate (expected cooldown)");
+            if (property.Value.ValueKind != JsonValueKind.String || !Gate.GateSignals.TryParseDuration(property.Value.GetString(), out var duration))
+                throw new ConfigurationException($"config file {path}: gate.cooldown must be a duration such as \"48h\", \"90m\" or \"3d\"");
+            cooldown = duration;
+        }
+        return cooldown;
     }
 
     private static Dictionary<string, RuleSetting> ParseRules(JsonElement value, RuleCatalog catalog, string path)

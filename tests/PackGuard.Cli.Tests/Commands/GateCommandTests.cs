@@ -126,6 +126,25 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_config_file_sets_the_cooldown_and_the_option_wins_over_it()
+    {
+        Publish(new("1.0.0", Files("1.0.0"), HoursAgo: 900), new("1.1.0", Files("1.1.0"), HoursAgo: 5));
+        _cli.WriteFile("gate.json", """{ "gate": { "cooldown": "4h" } }""");
+        _cli.WriteFile("bad.json", """{ "gate": { "cooldown": "soon" } }""");
+
+        var fromConfig = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--format", "json", "--fail-on", "medium", "--config", "gate.json");
+        var optionWins = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--format", "json", "--fail-on", "medium", "--config", "gate.json", "--cooldown", "6h");
+        var bad = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--config", "bad.json");
+
+        fromConfig.ExitCode.ShouldBe(ExitCodes.Pass, fromConfig.ToString());
+        JsonNode.Parse(fromConfig.Output)!["gate"]!["cooldownHours"]!.GetValue<double>().ShouldBe(4);
+        optionWins.ExitCode.ShouldBe(ExitCodes.Fail, optionWins.ToString());
+        JsonNode.Parse(optionWins.Output)!["gate"]!["cooldownHours"]!.GetValue<double>().ShouldBe(6);
+        bad.ExitCode.ShouldBe(ExitCodes.Usage);
+        bad.Error.ShouldContain("gate.cooldown must be a duration such as \"48h\"");
+    }
+
+    [Fact]
     public async Task A_local_target_needs_against_and_works_with_it()
     {
         var old = _cli.WriteFile("old.tgz", TestArchive.NpmTarball(Files("1.0.0")));

@@ -142,12 +142,14 @@ public sealed class ScanCommandExitCodeTests : IDisposable
     [Theory]
     [InlineData("{ \"failOn\": \"medium\", }x", "not valid JSON at line 1, column 24")]
     [InlineData("[1, 2]", "the top level must be a JSON object")]
-    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits or rules)")]
+    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits, rules or gate)")]
     [InlineData("{ \"failOn\": \"severe\" }", "failOn must be one of critical, high, medium, low, info, none")]
     [InlineData("{ \"rules\": { \"source-map/no-such-rule\": { \"enabled\": false } } }", "unknown rule \"source-map/no-such-rule\" (see `packguard rules list`)")]
     [InlineData("{ \"limits\": { \"maxDepth\": 99 } }", "limits.maxDepth must be a number from 0 to 32")]
     [InlineData("{ \"limits\": { \"maxScanTime\": \"ten minutes\" } }", "limits.maxScanTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
     [InlineData("{ \"limits\": { \"maxEntryTime\": -1 } }", "limits.maxEntryTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
+    [InlineData("{ \"gate\": { \"cooldown\": 48 } }", "gate.cooldown must be a duration such as \"48h\", \"90m\" or \"3d\"")]
+    [InlineData("{ \"gate\": { \"window\": \"1h\" } }", "unknown key \"window\" in gate (expected cooldown)")]
     [InlineData("{ \"limits\": { \"maxTime\": 5 } }", "unknown limit \"maxTime\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime)")]
     public async Task An_invalid_config_file_exits_2_and_names_the_problem(string json, string problem)
     {
