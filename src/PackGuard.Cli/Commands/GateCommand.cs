@@ -209,7 +209,8 @@ internal static class GateCommand
         }
         if (format == "sarif")
         {
-            var sarif = new SarifReportWriter(host.Catalog);
+            // The verdict sentence and what was compared travel in the run's property bag.
+            var sarif = new SarifReportWriter(host.Catalog) { RunProperties = new JsonObject { ["gate"] = gate.DeepClone() } };
             if (output is null)
             {
                 sarif.Write([report], host.StandardOutput);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using PackGuard.Findings;
 using PackGuard.Policy;
 using PackGuard.Rules;
@@ -44,6 +45,12 @@ public sealed class SarifReportWriter : IReportWriter
         _catalog = catalog;
         _toolVersion = toolVersion ?? ToolVersion.Current;
     }
+
+    /// <summary>
+    /// More properties for every run's property bag, written after the target, verdict and fail-on
+    /// (for example the <c>gate</c> object of <c>packguard gate</c>); null for none.
+    /// </summary>
+    public JsonObject? RunProperties { get; init; }
 
     /// <inheritdoc />
     public void Write(IReadOnlyList<ScanReport> reports, Stream output)
@@ -110,6 +117,14 @@ public sealed class SarifReportWriter : IReportWriter
         }
         json.WriteString("verdict", report.Verdict.ToName());
         json.WriteString("failOn", report.FailOn.Name);
+        foreach (var (name, value) in RunProperties ?? [])
+        {
+            json.WritePropertyName(name);
+            if (value is null)
+                json.WriteNullValue();
+            else
+                value.WriteTo(json);
+        }
         json.WriteEndObject();
         json.WriteEndObject();
     }

@@ -67,6 +67,22 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Sarif_carries_the_verdict_sentence_and_what_was_compared_and_validates()
+    {
+        Publish(new("1.0.0", Files("1.0.0"), HoursAgo: 900), new("1.1.0", Files("1.1.0"), HoursAgo: 700),
+            new("1.2.0", Files("1.2.0", TestFile.Text("cli.js.map", MapWithSources)), HoursAgo: 100));
+
+        var result = await _cli.RunAsync("gate", "npm:acme@1.2.0", "--format", "sarif");
+
+        result.ExitCode.ShouldBe(ExitCodes.Fail, result.ToString());
+        var errors = JsonSchemaValidator.FromFile(Path.Combine(AppContext.BaseDirectory, "Reports", "Schemas", "sarif-schema-2.1.0.json")).Validate(result.Output);
+        errors.ShouldBeEmpty(string.Join("\n", errors));
+        var gate = JsonNode.Parse(result.Output)!["runs"]![0]!["properties"]!["gate"]!;
+        gate["verdict"]!.GetValue<string>().ShouldStartWith("acme@1.2.0 adds cli.js.map (");
+        gate["releasesCompared"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldBe(["1.1.0", "1.0.0"]);
+    }
+
+    [Fact]
     public async Task A_kind_of_file_an_earlier_release_shipped_is_not_news_unless_history_is_cut_to_one_release()
     {
         Publish(new("1.0.0", Files("1.0.0", TestFile.Text("cli.js.map", MapWithoutSources)), HoursAgo: 900), new("1.1.0", Files("1.1.0"), HoursAgo: 700),
