@@ -75,7 +75,7 @@ internal static class GateCommand
                 return Fail(host, $"gate: {request.Target} is not an npm target, so PackGuard cannot find its previous release in a registry; name it with --against <target>.", ExitCodes.Usage);
             if (request.History < 1)
                 return Fail(host, "gate: --history must be at least 1.", ExitCodes.Usage);
-            if (request.Cooldown is { } c && !GateSignals.TryParseDuration(c, out cooldown))
+            if (request.Cooldown is { } c && !DurationText.TryParse(c, out cooldown))
                 return Fail(host, $"gate: --cooldown '{c}' is not a duration (examples: 48h, 90m, 3d).", ExitCodes.Usage);
             var workingDirectory = host.Environment.WorkingDirectory;
             config = request.Options.ConfigPath is { } path

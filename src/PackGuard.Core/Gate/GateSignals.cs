@@ -87,22 +87,6 @@ public static class GateSignals
         _ => $"{(int)span.TotalDays} days",
     };
 
-    /// <summary>Parses a cooldown: <c>48h</c>, <c>90m</c>, <c>3d</c>, or a TimeSpan (<c>2.00:00:00</c>).</summary>
-    public static bool TryParseDuration(string? text, out TimeSpan duration)
-    {
-        duration = default;
-        if (string.IsNullOrWhiteSpace(text))
-            return false;
-        text = text.Trim();
-        var unit = char.ToLowerInvariant(text[^1]);
-        if (unit is 'm' or 'h' or 'd' && double.TryParse(text[..^1], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n >= 0)
-        {
-            duration = unit switch { 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), _ => TimeSpan.FromDays(n) };
-            return true;
-        }
-        return TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration) && duration >= TimeSpan.Zero;
-    }
-
     private static Finding Make(Rules.RuleDescriptor rule, Severity severity, string message, string? discriminator, JsonObject properties) =>
         new(rule.Id, severity, rule.Title, message, new FindingLocation(Location), Fingerprint.Compute(rule.Id, Location, discriminator), properties)
         {

@@ -111,7 +111,7 @@ public static class PolicyConfigLoader
         {
             if (property.Name != "cooldown")
                 throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" in gate (expected cooldown)");
-            if (property.Value.ValueKind != JsonValueKind.String || !Gate.GateSignals.TryParseDuration(property.Value.GetString(), out var duration))
+            if (property.Value.ValueKind != JsonValueKind.String || !DurationText.TryParse(property.Value.GetString(), out var duration))
                 throw new ConfigurationException($"config file {path}: gate.cooldown must be a duration such as \"48h\", \"90m\" or \"3d\"");
             cooldown = duration;
         }
@@ -163,7 +163,7 @@ public static class PolicyConfigLoader
         throw new ConfigurationException($"config file {path}: {where} must be a positive byte count such as 536870912 or \"512MB\"");
     }
 
-    /// <summary>A time budget: seconds as a number, or a string such as "90s", "500ms", "10m", "1h".</summary>
+    /// <summary>A time budget: seconds as a number, or a <see cref="DurationText"/> string such as "90s", "500ms", "10m".</summary>
     private static TimeSpan Duration(JsonElement value, string path, string where)
     {
         // Up to a day: a budget exists to end a scan, and TimeSpan arithmetic stays far from overflow.
@@ -171,25 +171,12 @@ public static class PolicyConfigLoader
         double? seconds = value.ValueKind switch
         {
             JsonValueKind.Number when value.TryGetDouble(out var number) => number,
-            JsonValueKind.String => ParseDuration(value.GetString()!),
+            JsonValueKind.String when DurationText.TryParse(value.GetString(), out var duration) => duration.TotalSeconds,
             _ => null,
         };
         if (seconds is >= 0 and <= MaxSeconds)
             return TimeSpan.FromSeconds(seconds.Value);
         throw new ConfigurationException($"config file {path}: {where} must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"");
-    }
-
-    private static double? ParseDuration(string text)
-    {
-        (string Suffix, double Seconds)[] units = [("ms", 0.001), ("s", 1), ("m", 60), ("min", 60), ("h", 3600)];
-        text = text.Trim();
-        foreach (var (suffix, scale) in units.OrderByDescending(u => u.Suffix.Length))
-        {
-            if (text.EndsWith(suffix, StringComparison.Ordinal) &&
-                double.TryParse(text.AsSpan(0, text.Length - suffix.Length).Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-                return number * scale;
-        }
-        return null;
     }
 
     private static void Expect(JsonElement value, JsonValueKind kind, string path, string where)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PackGuard.Gate;
+using PackGuard.Policy;
 
 namespace PackGuard.Tests.Gate;
 
@@ -57,9 +58,12 @@ public sealed class ReleaseHistoryTests
     [InlineData("90m", 90)]
     [InlineData("3d", 3 * 24 * 60)]
     [InlineData("1.00:00:00", 24 * 60)]
-    public void Cooldowns_parse(string text, int minutes)
+    [InlineData("1.5min", 1.5)]
+    [InlineData("30s", 0.5)]
+    [InlineData("6000ms", 0.1)]
+    public void Cooldowns_parse(string text, double minutes)
     {
-        GateSignals.TryParseDuration(text, out var duration).ShouldBeTrue();
+        DurationText.TryParse(text, out var duration).ShouldBeTrue();
         duration.ShouldBe(TimeSpan.FromMinutes(minutes));
     }
 
@@ -67,5 +71,6 @@ public sealed class ReleaseHistoryTests
     [InlineData("")]
     [InlineData("soon")]
     [InlineData("-5h")]
-    public void Bad_cooldowns_do_not_parse(string text) => GateSignals.TryParseDuration(text, out _).ShouldBeFalse();
+    [InlineData("1e300d")]
+    public void Bad_cooldowns_do_not_parse(string text) => DurationText.TryParse(text, out _).ShouldBeFalse();
 }
