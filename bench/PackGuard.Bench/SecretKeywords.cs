@@ -1,5 +1,6 @@
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.Secrets.Catalog;
+using PackGuard.Inspectors.Secrets.Engine;
 
 namespace PackGuard.Bench;
 
@@ -28,7 +29,7 @@ internal static class SecretKeywords
             var literals = rule.Anchor switch
             {
                 AnchorKind.Prefix => rule.Prefixes.Select(p => ("prefix", true, p)),
-                AnchorKind.Marker => rule.Markers.SelectMany(EncodedVariants).Select(m => ("marker", false, m)),
+                AnchorKind.Marker => rule.Markers.SelectMany(SecretEngine.EncodedVariants).Select(m => ("marker", false, m)),
                 AnchorKind.Signature => rule.Signatures.Select(s => ("signature", true, s)),
                 _ => rule.Context.Select(w => ("context", false, w.ToLowerInvariant())),
             };
@@ -38,18 +39,5 @@ internal static class SecretKeywords
                     yield return literal;
             }
         }
-    }
-
-    // The same variants SecretEngine searches for (it keeps its copy private): the marker as
-    // written, percent-encoded, and with JSON-escaped slashes.
-    private static IEnumerable<string> EncodedVariants(string marker)
-    {
-        var lower = marker.ToLowerInvariant();
-        yield return lower;
-        if (lower.IndexOfAny([':', '/']) < 0)
-            yield break;
-        yield return lower.Replace(":", "%3a", StringComparison.Ordinal).Replace("/", "%2f", StringComparison.Ordinal);
-        if (lower.Contains('/'))
-            yield return lower.Replace("/", "\\/", StringComparison.Ordinal);
     }
 }

@@ -3,7 +3,6 @@ using PackGuard.Artifacts;
 using PackGuard.Cli.Reports;
 using PackGuard.Cli.Terminal;
 using PackGuard.Diff;
-using PackGuard.Inspectors.Secrets;
 using PackGuard.Policy;
 using PackGuard.Reports;
 using PackGuard.Scanning;
@@ -54,9 +53,7 @@ internal static class DiffCommand
         {
             specs = [TargetSpecParser.Parse(rawOld), TargetSpecParser.Parse(rawNew)];
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = options.ConfigPath is { } path
-                ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
-                : PolicyConfig.Default;
+            config = CommandSetup.LoadPolicy(host, options.ConfigPath);
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
                 ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
@@ -69,8 +66,7 @@ internal static class DiffCommand
 
         using var http = host.CreateHttpClient();
         var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
-        var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
-        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits, host.Clock);
+        var scanner = CommandSetup.CreateScanner(host, config);
         var scans = new List<ScanResult>();
         foreach (var spec in specs)
         {

@@ -6,7 +6,6 @@ using PackGuard.Cli.Reports;
 using PackGuard.Cli.Terminal;
 using PackGuard.Diff;
 using PackGuard.Gate;
-using PackGuard.Inspectors.Secrets;
 using PackGuard.Policy;
 using PackGuard.Reports;
 using PackGuard.Scanning;
@@ -78,9 +77,7 @@ internal static class GateCommand
             if (request.Cooldown is { } c && !DurationText.TryParse(c, out cooldown))
                 return Fail(host, $"gate: --cooldown '{c}' is not a duration (examples: 48h, 90m, 3d).", ExitCodes.Usage);
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = request.Options.ConfigPath is { } path
-                ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
-                : PolicyConfig.Default;
+            config = CommandSetup.LoadPolicy(host, request.Options.ConfigPath);
             failOn = request.Options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             // --cooldown wins over the config file's gate.cooldown, which wins over the default.
             if (request.Cooldown is null && config.GateCooldown is { } configured)
@@ -96,8 +93,7 @@ internal static class GateCommand
 
         using var http = host.CreateHttpClient();
         var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
-        var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
-        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits, host.Clock);
+        var scanner = CommandSetup.CreateScanner(host, config);
         var current = spec.Raw;
         try
         {

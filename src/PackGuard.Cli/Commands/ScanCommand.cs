@@ -2,10 +2,8 @@ using System.CommandLine;
 using PackGuard.Artifacts;
 using PackGuard.Cli.Reports;
 using PackGuard.Cli.Terminal;
-using PackGuard.Inspectors.Secrets;
 using PackGuard.Policy;
 using PackGuard.Reports;
-using PackGuard.Scanning;
 using PackGuard.Sources;
 
 namespace PackGuard.Cli.Commands;
@@ -49,9 +47,7 @@ internal static class ScanCommand
             specs = [.. rawTargets.Select(TargetSpecParser.Parse)];
             // Relative paths are relative to the host's working directory, as local targets are.
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = options.ConfigPath is { } path
-                ? PolicyConfigLoader.Load(Path.GetFullPath(path, workingDirectory), host.Catalog)
-                : PolicyConfig.Default;
+            config = CommandSetup.LoadPolicy(host, options.ConfigPath);
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
                 ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
@@ -66,10 +62,7 @@ internal static class ScanCommand
         var unreadable = 0;
         using var http = host.CreateHttpClient();
         var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
-        var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
-        if (!fingerprinter.Persistent)
-            host.Error.WriteLine("packguard: warning: could not store the secret fingerprint key; secret fingerprints from this run will not match other runs.");
-        var scanner = new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits, host.Clock);
+        var scanner = CommandSetup.CreateScanner(host, config);
         foreach (var spec in specs)
         {
             var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;

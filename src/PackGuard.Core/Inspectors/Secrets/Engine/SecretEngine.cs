@@ -90,7 +90,7 @@ internal sealed class SecretEngine
     /// in a JSON string (<c>:\/\/</c>): URLs carry credentials in both forms. The matcher decodes
     /// the window before the pattern runs.
     /// </summary>
-    private static IEnumerable<string> EncodedVariants(string marker)
+    internal static IEnumerable<string> EncodedVariants(string marker)
     {
         var lower = marker.ToLowerInvariant();
         yield return lower;
