@@ -50,6 +50,9 @@ public sealed record PackageMetadata
     /// <summary>package.json <c>scripts</c>, name to command.</summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>A NuGet package's signature (<c>.signature.p7s</c>), when it has one.</summary>
+    public PackageSignature? Signature { get; init; }
+
     /// <summary>Problems met while reading the manifest (malformed JSON, oversized file).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
