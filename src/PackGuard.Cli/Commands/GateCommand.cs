@@ -111,6 +111,8 @@ internal static class GateCommand
                 previous = releases.Previous(version, request.History);
             }
 
+            if (againstSpec is null && candidate.Target.Version is null)
+                return Fail(host, $"gate: cannot tell which version {request.Target} is (its manifest could not be read), so there is no previous release to find; name one with --against <target>.", ExitCodes.Usage);
             ScanResult old;
             var earlier = new List<ArtifactInventory>();
             if (againstSpec is not null)
@@ -182,6 +184,9 @@ internal static class GateCommand
             var resolved = await resolver.ResolveAsync(spec, progress, ct);
             var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
             var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
+            // A scan cut short by its time budget may not have reached the manifest; the registry knows the version.
+            if (scanned.Target.Version is null && resolved.ResolvedVersion is { } version)
+                scanned = scanned with { Target = scanned.Target with { Version = version } };
             // As in diff: the policy applies before the comparison, so a dropped finding never returns as diff/new-finding.
             return config.Apply(scanned);
         }
