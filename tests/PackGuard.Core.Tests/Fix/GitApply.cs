@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace PackGuard.Core.Tests.Fix;
+namespace PackGuard.Tests.Fix;
 
 /// <summary>Checks a patch with the real <c>git apply --check</c> against files in a temporary repository.</summary>
 internal static class GitApply

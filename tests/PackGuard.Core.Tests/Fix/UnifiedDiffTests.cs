@@ -1,6 +1,6 @@
 using PackGuard.Fix.Text;
 
-namespace PackGuard.Core.Tests.Fix;
+namespace PackGuard.Tests.Fix;
 
 /// <summary>The line diff and its unified-diff text: minimal, correctly numbered, and accepted by git.</summary>
 public sealed class UnifiedDiffTests
