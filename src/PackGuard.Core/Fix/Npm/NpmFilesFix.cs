@@ -58,15 +58,30 @@ internal static class NpmFilesFix
 
         if (files is null)
         {
-            var negations = Negations(toDrop.Where(r => !needs.IsOutsideRoots(r.Path)));
-            var values = needs.Roots.Concat(negations).ToList();
+            // The allowlist starts from what the entry points need and keeps every other top-level
+            // file or folder that still holds something the package might load at run time (a
+            // vendor/ folder of binaries found by a computed path, type declarations): only what the
+            // findings name, and what no installed package needs, leaves. A smaller allowlist
+            // would break packages whose needs PackGuard cannot see.
+            var requested = toDrop.Select(r => r.Path).ToHashSet(StringComparer.Ordinal);
+            var kept = packageFiles
+                .Where(p => !requested.Contains(p) && !NpmNeeds.AlwaysPublished(p) && !PackagePaths.IsNeverNeeded(p))
+                .Select(PackagePaths.TopSegment)
+                .Where(top => !needs.Roots.Contains(top))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal);
+            var roots = needs.Roots.Concat(kept).Order(StringComparer.Ordinal).ToList();
+            var negations = Negations(toDrop.Where(r => roots.Contains(PackagePaths.TopSegment(r.Path), StringComparer.Ordinal)));
+            var values = roots.Concat(negations).ToList();
             var anchor = AnchorKeys.Select(root.Member).LastOrDefault(m => m is not null) ?? root.Member("version") ?? root.Member("name");
             var edit = JsonEdits.InsertArrayMember(packageJson.Text, root, anchor, "files", values);
             var text = TextEdit.Apply(packageJson.Text, [edit]);
             Verify(text, values);
-            var dropped = packageFiles.Where(p => needs.IsOutsideRoots(p) || negations.Any(n => Matches(n, p))).ToHashSet(StringComparer.Ordinal);
+            var dropped = packageFiles
+                .Where(p => (!NpmNeeds.AlwaysPublished(p) && !roots.Contains(PackagePaths.TopSegment(p), StringComparer.Ordinal)) || negations.Any(n => Matches(n, p)))
+                .ToHashSet(StringComparer.Ordinal);
             return new NpmFilesOutcome(
-                packageJson.ChangeTo(text, $"add a \"files\" allowlist ({string.Join(", ", needs.Roots)}) so that npm publishes only what the package needs"),
+                packageJson.ChangeTo(text, $"add a \"files\" allowlist ({string.Join(", ", values)}) so that npm publishes only what the package needs"),
                 dropped, notDropped, "the new \"files\" allowlist in package.json");
         }
 
