@@ -50,6 +50,12 @@ public sealed record PackageMetadata
     /// <summary>package.json <c>scripts</c>, name to command.</summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// NuGet package types (<c>&lt;packageType name="..."/&gt;</c>): <c>Dependency</c>, <c>DotnetTool</c>,
+    /// <c>SymbolsPackage</c> for a <c>.snupkg</c>. Empty for other ecosystems and when none is declared.
+    /// </summary>
+    public IReadOnlyList<string> PackageTypes { get; init; } = [];
+
     /// <summary>Problems met while reading the manifest (malformed JSON, oversized file).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
