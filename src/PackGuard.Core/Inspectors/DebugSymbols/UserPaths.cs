@@ -11,9 +11,10 @@ namespace PackGuard.Inspectors.DebugSymbols;
 internal static class UserPaths
 {
     // The home must start the path or follow a separator (a quote, space, '=' or a compiler flag
-    // such as -I), so that a URL path like https://host/home/x/ is not taken for one.
+    // such as -I), so that a URL path like https://host/home/x/ is not taken for one. Windows
+    // spells its profile directory in any case.
     private static readonly Regex Home = RegexSafety.Create(
-        """(?:^|[\s"'=;,(@*]|-[IL])(?:/home/|/Users/|/mnt/[a-z]/Users/|[A-Za-z]:[\\/](?:Users|Documents and Settings)[\\/])(?<user>[^\\/\x00-\x1F:*?"<>|]{1,64})[\\/]""");
+        """(?:^|[\s"'=;,(@*]|-[IL])(?:/home/|/Users/|/mnt/[a-z]/Users/|[A-Za-z]:[\\/](?i:Users|Documents and Settings)[\\/])(?<user>[^\\/\x00-\x1F:*?"<>|]{1,64})[\\/]""");
 
     /// <summary>
     /// Accounts of build services, images and operating-system defaults. A path under one of them
@@ -45,8 +46,8 @@ internal static class UserPaths
 
     // Cheap before the regex: most strings in a binary are no path at all.
     private static bool MayContainHome(string text) =>
-        text.Contains("/home/", StringComparison.Ordinal) || text.Contains("Users", StringComparison.Ordinal)
-        || text.Contains("Documents and Settings", StringComparison.Ordinal);
+        text.Contains("/home/", StringComparison.Ordinal) || text.Contains("Users", StringComparison.OrdinalIgnoreCase)
+        || text.Contains("Documents and Settings", StringComparison.OrdinalIgnoreCase);
 
     // Placeholders ($USER, %USERNAME%, {user}, <name>) and dotted parts are no account.
     private static bool IsAccountName(string user) =>

@@ -83,6 +83,9 @@ internal sealed class ElfDebugReader(long maxSymbolSize, UserPathSet users, Canc
                 : "it has no readable section table";
             return new ElfMeasurement([], 0, false, null, null, 0, 0, 0, 0, [], why);
         }
+        if (sections.Clipped)
+            return new ElfMeasurement([], 0, false, null, null, 0, 0, 0, 0, [],
+                _truncated ? "the file was cut short inside its section table" : "its section table runs past the end of the file");
         var debug = sections.All
             .Where(s => s.Type != ElfSection.NoBits && s.Size > 0 && (s.Name.StartsWith(".debug_", StringComparison.Ordinal) || s.Name.StartsWith(".zdebug_", StringComparison.Ordinal)))
             .ToList();

@@ -23,13 +23,17 @@ internal sealed class ElfSections
     private readonly long _base;
     private readonly ElfHeader _header;
 
-    private ElfSections(byte[] bytes, long @base, ElfHeader header, List<ElfSection> sections)
+    private ElfSections(byte[] bytes, long @base, ElfHeader header, List<ElfSection> sections, bool clipped)
     {
+        Clipped = clipped;
         _bytes = bytes;
         _base = @base;
         _header = header;
         All = sections;
     }
+
+    /// <summary>The table declares more sections than the kept bytes hold: the file was cut short or is damaged.</summary>
+    public bool Clipped { get; }
 
     /// <summary>Every section, in table order.</summary>
     public IReadOnlyList<ElfSection> All { get; }
@@ -49,6 +53,7 @@ internal sealed class ElfSections
         var count = header.SectionHeaderCount != 0 ? header.SectionHeaderCount
             : (long)(header.Is64 ? reader.U64(table + 32) : reader.U32(table + 20));
         var names = header.NameSectionIndex != 0xFFFF ? header.NameSectionIndex : (int)reader.U32(table + (header.Is64 ? 40 : 24));
+        var declared = count;
         count = Math.Min(count, Math.Min(MaxSections, (bytes.Length - table) / header.SectionHeaderSize));
         var raw = new List<(uint Name, uint Type, ulong Flags, long Offset, long Size)>((int)count);
         for (var i = 0; i < count; i++)
@@ -62,7 +67,7 @@ internal sealed class ElfSections
         var nameTable = names >= 0 && names < raw.Count ? Slice(bytes, @base, raw[names].Offset, raw[names].Size) : null;
         foreach (var (name, type, flags, offset, size) in raw)
             sections.Add(new ElfSection(Name(nameTable, name), type, flags, offset, size));
-        return new ElfSections(bytes, @base, header, sections);
+        return new ElfSections(bytes, @base, header, sections, declared > count);
     }
 
     /// <summary>The first section with this name, if any.</summary>

@@ -63,7 +63,9 @@ internal readonly record struct PeHeaders(long? DebugDirectoryOffset, int DebugD
         if (rva == 0 || size == 0)
             return new PeHeaders(null, 0, managed);
         var table = file.Slice((int)sectionTable, sections * SectionHeaderSize);
-        return new PeHeaders(FileOffset(table, rva), (int)Math.Min(size, int.MaxValue), managed);
+        var (offset, available) = FileOffset(table, rva);
+        // A directory cannot run past its section's data; a size that claims more is damage.
+        return new PeHeaders(offset, (int)Math.Min(Math.Min(size, available), int.MaxValue), managed);
     }
 
     /// <summary>Entry <paramref name="index"/> of the data directories, or zeros when the header has fewer.</summary>
@@ -76,8 +78,8 @@ internal readonly record struct PeHeaders(long? DebugDirectoryOffset, int DebugD
             : (0, 0);
     }
 
-    /// <summary>Maps a relative virtual address to a file offset through the section table.</summary>
-    private static long? FileOffset(ReadOnlySpan<byte> sections, uint rva)
+    /// <summary>Maps a relative virtual address to a file offset through the section table, with the bytes of the section's data from there on.</summary>
+    private static (long? Offset, long Available) FileOffset(ReadOnlySpan<byte> sections, uint rva)
     {
         for (var at = 0; at + SectionHeaderSize <= sections.Length; at += SectionHeaderSize)
         {
@@ -88,9 +90,9 @@ internal readonly record struct PeHeaders(long? DebugDirectoryOffset, int DebugD
             var rawPointer = BinaryPrimitives.ReadUInt32LittleEndian(section[20..]);
             var extent = Math.Max(virtualSize, rawSize);
             if (rva >= virtualAddress && rva - virtualAddress < extent && rva - virtualAddress < rawSize)
-                return (long)rawPointer + (rva - virtualAddress);
+                return ((long)rawPointer + (rva - virtualAddress), rawSize - (rva - virtualAddress));
         }
-        return null;
+        return (null, 0);
     }
 }
 
