@@ -106,6 +106,13 @@ internal sealed class DebugSymbolFindings(IFindingSink sink, SymbolOpenness cont
                 .Append(' ').Append(SeverityReason(severity)).Append(symtab);
             Emit(DebugSymbolRules.EmbeddedSource, o, severity, Finish(message, o), properties, DebugSymbolFixes.EmbeddedDwarfSource);
         }
+        else if (elf.HasDwarf && elf.ToolchainOnly)
+        {
+            properties["toolchainOnly"] = true;
+            var message = new StringBuilder($"{o.Path} carries DWARF debug information ({ByteSize.Format(elf.DebugBytes)}) only for the toolchain's runtime ({string.Join(", ", elf.ExampleFiles)}), linked in from a C library or standard library built with it; none describes the package's own code.")
+                .Append(symtab);
+            Emit(DebugSymbolRules.Dwarf, o, Severity.Info, Finish(message, o), properties, DebugSymbolFixes.Dwarf);
+        }
         else if (elf.HasDwarf)
         {
             var version = elf.DwarfVersion is { } v ? $"DWARF {v}, " : "";

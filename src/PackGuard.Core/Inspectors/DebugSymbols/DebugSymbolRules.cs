@@ -125,7 +125,7 @@ public static class DebugSymbolRules
             "Native binary carries DWARF debug information",
             Severity.Low,
             "An ELF binary in the package (a Node.js addon, a shared library, an executable) carries DWARF debug sections (.debug_info, .debug_line, ...). PackGuard keeps only the sections after the loaded segments as the file streams past, lists the debug sections, reads the line tables' version and source files, and reports embedded sources under debug-symbols/embedded-source.",
-            "DWARF describes the program for a debugger: every function, type and variable name, source file paths and line tables. It helps reverse engineering and leaks build paths, and it usually doubles or triples the binary's size. Information in an open-source package; low in a proprietary one.",
+            "DWARF describes the program for a debugger: every function, type and variable name, source file paths and line tables. It helps reverse engineering and leaks build paths, and it usually doubles or triples the binary's size. Information in an open-source package; low in a proprietary one. DWARF that only describes the toolchain's runtime (C runtime startup files from a libc built with debug information, the Rust standard library) is information everywhere: it says nothing about the package's code.",
             "Strip debug information before publishing: strip --strip-debug (or objcopy --strip-debug), and keep it for crash analysis with objcopy --only-keep-debug and --add-gnu-debuglink. Go: -ldflags=\"-s -w\"; Rust: [profile.release] strip = \"debuginfo\".",
             new DeferredSamples(() =>
             [
@@ -133,6 +133,8 @@ public static class DebugSymbolRules
                     [new("package/package.json", ProprietaryNpm), ElfFile("package/build/Release/acme.node", [.. NativeSamples.Dwarf(4, "/build/acme", ("src/engine.c", null)), .. NativeSamples.SymbolTable("engine")])], Severity.Low),
                 new("open-source addon with DWARF 5", true,
                     [new("package/package.json", OpenNpm), ElfFile("package/acme.node", NativeSamples.Dwarf(5, "/build/acme", ("src/engine.c", null)))], Severity.Info),
+                new("DWARF only for the C runtime's startup files", true,
+                    [new("package/package.json", ProprietaryNpm), ElfFile("package/acme.node", NativeSamples.Dwarf(5, "/home/buildozer/aports/main/musl/src/musl-1.2.6", ("crt/x86_64/crti.s", null), ("crt/x86_64/crtn.s", null)))], Severity.Info),
                 new("stripped binary", false,
                     [new("package/package.json", ProprietaryNpm), ElfFile("package/acme.node")]),
                 new("binary whose DWARF embeds source is reported as embedded source", false,
@@ -193,6 +195,8 @@ public static class DebugSymbolRules
                     [Nuspec(OpenNuspec), SampleFile.Binary("runtimes/win-x64/native/acme.pdb", NativeSamples.WindowsPdb(@"C:\Users\jdoe\src\acme\engine.cpp"))], Severity.Low),
                 new("build on a CI runner", false,
                     [Nuspec(ProprietaryNuspec), Dll("lib/net8.0/Acme.Secret.dll", CiPdbPath)]),
+                new("a service account under its 8.3 short name", false,
+                    [Nuspec(ProprietaryNuspec), Dll("lib/net8.0/Acme.Secret.dll", @"C:\Users\CLOUDT~1\AppData\Local\Temp\Acme.Secret.pdb")]),
                 new("deterministic paths", false,
                     [Nuspec(ProprietaryNuspec), Dll("lib/net8.0/Acme.Secret.dll", DeterministicPdbPath), PdbFile("lib/net8.0/Acme.Secret.pdb", DocumentPaths)]),
                 new("home directory in a script, not in symbols", false,

@@ -25,7 +25,7 @@ internal static class UserPaths
         "runner", "runneradmin", "vsts", "vsts_azpcontainer", "VssAdministrator", "AzDevOps", "cloudtest",
         "circleci", "distiller", "travis", "jenkins", "gitlab-runner", "buildkite-agent", "appveyor",
         "builder", "build", "buildbot", "buildagent", "agent", "teamcity", "bamboo", "azureuser",
-        "ubuntu", "ec2-user", "vagrant", "docker", "conda", "abuild", "mockbuild", "builduser",
+        "ubuntu", "ec2-user", "vagrant", "docker", "conda", "abuild", "buildozer", "mockbuild", "builduser", "buildd", "pbuilder",
         "admin", "administrator", "ContainerAdministrator", "ContainerUser", "user", "root",
         "Default", "Default User", "Public", "All Users", "Shared",
     };
@@ -40,8 +40,21 @@ internal static class UserPaths
             var user = match.Groups["user"].Value.Trim();
             if (user.Length == 0 || !IsAccountName(user))
                 continue;
-            yield return new UserPath(user, ServiceAccounts.Contains(user), text);
+            yield return new UserPath(user, IsServiceAccount(user), text);
         }
+    }
+
+    /// <summary>
+    /// A service account, also under its 8.3 short name (Windows writes C:\Users\CLOUDT~1\ for
+    /// C:\Users\cloudtest\ in temporary paths).
+    /// </summary>
+    private static bool IsServiceAccount(string user)
+    {
+        if (ServiceAccounts.Contains(user))
+            return true;
+        var tilde = user.IndexOf('~', StringComparison.Ordinal);
+        return tilde is > 0 and <= 6 && user[(tilde + 1)..].All(char.IsAsciiDigit) && user.Length > tilde + 1
+            && ServiceAccounts.Any(a => a.Length > tilde && a.StartsWith(user[..tilde], StringComparison.OrdinalIgnoreCase));
     }
 
     // Cheap before the regex: most strings in a binary are no path at all.

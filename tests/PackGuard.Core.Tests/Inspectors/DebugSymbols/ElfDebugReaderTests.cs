@@ -158,3 +158,17 @@ public sealed class ElfDebugReaderTests
         return reader.Result;
     }
 }
+
+public sealed class ToolchainSourcesTests
+{
+    [Theory]
+    [InlineData("/home/buildozer/aports/main/musl/src/musl-1.2.6/crt/aarch64/crti.s", true)]
+    [InlineData("../sysdeps/x86_64/start.S", true)]
+    [InlineData("/build/glibc-abc/csu/init-first.c", true)]
+    [InlineData("/rustc/90b35a6239c3d8bdabc530a6a0816f7ff89a0aaf/library/core/src/fmt/mod.rs", true)]
+    [InlineData("crtbeginS.o", true)]
+    [InlineData("/home/jdoe/acme/src/engine.c", false)]
+    [InlineData("src/start_engine.c", false)]
+    public void Runtime_files_are_told_from_the_program(string path, bool runtime) =>
+        ToolchainSources.IsRuntime(path).ShouldBe(runtime);
+}

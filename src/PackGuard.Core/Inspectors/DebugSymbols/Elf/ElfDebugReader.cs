@@ -137,7 +137,11 @@ internal sealed class ElfDebugReader(long maxSymbolSize, UserPathSet users, Canc
             tables?.EmbeddedBytes ?? 0,
             tables?.EmbeddedLines ?? 0,
             tables?.EmbeddedExamples ?? [],
-            problems.Count == 0 ? null : string.Join("; ", problems.Distinct()));
+            problems.Count == 0 ? null : string.Join("; ", problems.Distinct()))
+        {
+            ToolchainOnly = tables is { Files.Count: > 0, EmbeddedSources: 0 } && tables.Files.All(ToolchainSources.IsRuntime),
+            ExampleFiles = tables is null ? [] : [.. tables.Files.Take(3)],
+        };
     }
 
     private static string? DebugLink(ElfSections sections)

@@ -16,6 +16,16 @@ internal sealed record ElfMeasurement(IReadOnlyList<string> DebugSections, long 
     string? DebugLink, int SourceFiles, int EmbeddedSources, long EmbeddedBytes, long EmbeddedLines,
     IReadOnlyList<string> EmbeddedExamples, string? Incomplete)
 {
+    /// <summary>
+    /// Every source file the line tables name belongs to the toolchain's runtime (C runtime
+    /// startup files, libc, the Rust standard library): the DWARF came in with them, and says
+    /// nothing about the package's own code.
+    /// </summary>
+    public bool ToolchainOnly { get; init; }
+
+    /// <summary>A few of the source files the line tables name.</summary>
+    public IReadOnlyList<string> ExampleFiles { get; init; } = [];
+
     /// <summary>The file carries DWARF debug information.</summary>
     public bool HasDwarf => DebugSections.Count > 0;
 }
