@@ -1,9 +1,7 @@
-using System.Text;
 using PackGuard.Artifacts;
 using PackGuard.Inspectors.DebugSymbols.Elf;
 using PackGuard.Inspectors.DebugSymbols.Pdb;
 using PackGuard.Inspectors.DebugSymbols.Pe;
-using PackGuard.Inspectors.Secrets.Engine;
 
 namespace PackGuard.Inspectors.DebugSymbols;
 
@@ -154,41 +152,25 @@ internal sealed class DebugSymbolInspection(InspectionContext context) : IArtifa
         }
     }
 
-    /// <summary>Searches a file's printable strings for home directories (Windows PDBs, dSYM DWARF files).</summary>
-    private sealed class StringsSink : IEntryContentSink, IBinaryStringSink
+    /// <summary>Searches a file's bytes for home directories (Windows PDBs, dSYM DWARF files).</summary>
+    private sealed class StringsSink(DebugSymbolInspection owner, SymbolObservation observation) : IEntryContentSink
     {
-        private readonly DebugSymbolInspection _owner;
-        private readonly SymbolObservation _observation;
-        private readonly BinaryStrings _strings;
+        private readonly HomeMarkerScanner _scanner = new(observation.Users, "strings");
         private long _bytes;
-
-        public StringsSink(DebugSymbolInspection owner, SymbolObservation observation)
-        {
-            _owner = owner;
-            _observation = observation;
-            _strings = new BinaryStrings(this);
-        }
 
         public void Write(ReadOnlySpan<byte> chunk)
         {
             _bytes += chunk.Length;
-            _strings.Write(chunk);
+            _scanner.Write(chunk);
         }
 
         public void Complete(bool truncated)
         {
-            _strings.Complete();
-            _observation.Bytes = _bytes;
+            _scanner.Complete();
+            observation.Bytes = _bytes;
             if (truncated)
-                _observation.Incomplete = "the file was cut short (an archive limit or damage)";
-            _owner._observations.Add(_observation);
-        }
-
-        public void WriteBinaryString(ReadOnlySpan<byte> text, long fileOffset) =>
-            _observation.Users.Scan(Encoding.Latin1.GetString(text), "strings");
-
-        void IBinaryStringSink.Complete()
-        {
+                observation.Incomplete = "the file was cut short (an archive limit or damage)";
+            owner._observations.Add(observation);
         }
     }
 }
