@@ -52,7 +52,8 @@ internal sealed class DebugSymbolFindings(IFindingSink sink, SymbolOpenness cont
         var properties = Base(o, form);
         if (o.Pdb is not { } pdb)
         {
-            Emit(DebugSymbolRules.PortablePdb, o, PlainSymbolsSeverity(o), $"{what}; it could not be read, so whether it embeds source is unknown.", properties, DebugSymbolFixes.PortablePdb);
+            var why = o.Incomplete is { } reason ? $" ({reason})" : "";
+            Emit(DebugSymbolRules.PortablePdb, o, PlainSymbolsSeverity(o), $"{what}; it could not be read{why}, so whether it embeds source is unknown.", properties, DebugSymbolFixes.PortablePdb);
             return;
         }
         AddPdb(properties, pdb, o);

@@ -115,6 +115,7 @@ internal sealed class DebugSymbolInspection(InspectionContext context) : IArtifa
                 return;
             var observation = Observe(entry, data.EmbeddedPdbSize is null ? SymbolForm.PeImage : SymbolForm.EmbeddedPdb);
             observation.CodeViewPaths = data.CodeViewPaths;
+            observation.Bytes = data.EmbeddedPdbSize ?? 0; // compressed, until it is inflated
             foreach (var path in data.CodeViewPaths)
                 observation.Users.Scan(path, "codeview");
             if (data.Notes.Count > 0)
