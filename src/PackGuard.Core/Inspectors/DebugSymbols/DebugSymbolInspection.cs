@@ -68,7 +68,9 @@ internal sealed class DebugSymbolInspection(InspectionContext context) : IArtifa
     /// <summary>Holds a portable PDB, bounded, and measures it when it ends.</summary>
     private sealed class PortablePdbSink(DebugSymbolInspection owner, SymbolObservation observation, long? declared) : IEntryContentSink
     {
-        private MemoryStream? _buffer = new((int)Math.Clamp(declared ?? 0, 0, Math.Min(owner.Cap, 16 * 1024 * 1024)));
+        // Sized by the declared size up to 1 MiB, then grown with what really arrives: a header
+        // that declares a huge entry reserves nothing.
+        private MemoryStream? _buffer = new((int)Math.Clamp(declared ?? 0, 0, Math.Min(owner.Cap, 1024 * 1024)));
         private long _bytes;
 
         public void Write(ReadOnlySpan<byte> chunk)

@@ -1,3 +1,4 @@
+using PackGuard.Artifacts;
 using PackGuard.Findings;
 using PackGuard.Inspectors.DebugSymbols.Samples;
 using PackGuard.Rules;
@@ -95,6 +96,8 @@ public static class DebugSymbolRules
                     [Nuspec(OpenNuspec), PdbFile("lib/net8.0/Acme.Secret.pdb", DocumentPaths, Link)], Severity.Info),
                 new("DLL with an embedded PDB in an open-source package", true,
                     [Nuspec(OpenNuspec), Dll("lib/net8.0/Acme.Secret.dll", DeterministicPdbPath, DocumentPaths)], Severity.Info),
+                new("PDB inside a nested tar", true,
+                    [Nuspec(ProprietaryNuspec), SampleTar.File("tools/symbols.tar", PdbFile("lib/Acme.Secret.pdb", DocumentPaths))], Severity.Low),
                 new("proprietary package carrying its .snupkg", true,
                     [Nuspec(ProprietaryNuspec), Snupkg("symbols/Acme.Secret.1.0.0.snupkg", DocumentPaths)], Severity.Info),
                 new("DLL that only names its PDB", false,
