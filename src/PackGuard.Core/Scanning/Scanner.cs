@@ -5,6 +5,7 @@ using PackGuard.Artifacts.Inventory;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.DebugSymbols;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Sources;
@@ -34,7 +35,7 @@ public sealed class Scanner
 
     /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
     public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter)];
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector()];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>

@@ -1,4 +1,3 @@
-using System.Text;
 using PackGuard.Artifacts;
 using System.Text.Json;
 using PackGuard.Diff;
@@ -119,7 +118,7 @@ public sealed class RuleCatalogTests
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits)
     {
         var bytes = TestArchive.TarGz(files.Select(f => f.LinkTarget is null
-            ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Text))
+            ? new TestFile(f.Path, f.Bytes)
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
         var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), limits ?? ArtifactLimits.Default);

@@ -53,6 +53,12 @@ public sealed record PackageMetadata
     /// <summary>A NuGet package's signature (<c>.signature.p7s</c>), when it has one.</summary>
     public PackageSignature? Signature { get; init; }
 
+    /// <summary>
+    /// NuGet package types (<c>&lt;packageType name="..."/&gt;</c>): <c>Dependency</c>, <c>DotnetTool</c>,
+    /// <c>SymbolsPackage</c> for a <c>.snupkg</c>. Empty for other ecosystems and when none is declared.
+    /// </summary>
+    public IReadOnlyList<string> PackageTypes { get; init; } = [];
+
     /// <summary>Problems met while reading the manifest (malformed JSON, oversized file).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];
 
