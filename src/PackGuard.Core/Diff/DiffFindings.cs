@@ -50,14 +50,36 @@ internal static class DiffFindings
 
         public Finding InstallScript(InstallScriptChange change)
         {
-            var command = change.New!;
-            var fetches = InstallScripts.Fetches(command);
-            var what = change.Old is null ? $"adds a {change.Name} script" : $"changes its {change.Name} script";
-            var how = fetches ? "that downloads or pipes code into an interpreter" : "that runs";
-            var was = change.Old is null ? $"{_oldLabel} had none" : $"in {_oldLabel} it was `{change.Old}`";
-            var message = $"{_newLabel} {what} {how}: `{command}` ({was}). It runs on every machine that installs the package, before anyone reads the code.";
-            return Make(DiffRules.NewInstallScript, fetches ? Severity.High : Severity.Medium, message, Manifest, change.Name,
-                new JsonObject { ["script"] = change.Name, ["change"] = change.Change, ["old"] = change.Old, ["new"] = command, ["fetches"] = fetches });
+            var severity = change.Fetches ? Severity.High : Severity.Medium;
+            var behaviours = change.Behaviours.Count > 0 ? $" ({string.Join(", ", change.Behaviours)}: see the install/* findings of the new version)" : "";
+            var properties = new JsonObject
+            {
+                ["script"] = change.Name, ["change"] = change.Change, ["kind"] = change.Kind, ["path"] = change.Path,
+                ["old"] = change.Old, ["new"] = change.New, ["fetches"] = change.Fetches,
+                ["behaviours"] = new JsonArray([.. change.Behaviours.Select(b => (JsonNode)b)]),
+            };
+            if (change.Path is not { } path)
+            {
+                var command = change.New!;
+                var what = change.Old is null ? $"adds a {change.Name} script" : $"changes its {change.Name} script";
+                var how = change.Fetches ? "that downloads or pipes code into an interpreter" : "that runs";
+                var was = change.Old is null ? $"{_oldLabel} had none" : $"in {_oldLabel} it was `{change.Old}`";
+                var message = $"{_newLabel} {what} {how}: `{command}` ({was}){behaviours}. It runs on every machine that installs the package, before anyone reads the code.";
+                return Make(DiffRules.NewInstallScript, severity, message, Manifest, change.Name, properties);
+            }
+            var verb = change.Old is null ? "adds" : "changes";
+            var role = change.Kind switch
+            {
+                "npm-script-file" => $"which its unchanged {change.Name} script runs",
+                "powershell" => "a PowerShell script Visual Studio runs when the package is installed or its solution opened",
+                "msbuild" => "a build file that runs commands or tasks in every project referencing the package",
+                "pth-file" => "a .pth file whose import lines run at every Python start",
+                "setup-py" => "the setup.py pip runs to install the source distribution",
+                _ => "install-time code",
+            };
+            var does = change.Fetches ? ", and the new code does what an install script has no business doing" : "";
+            var text = $"{_newLabel} {verb} {path}, {role}{does}{behaviours}; {(change.Old is null ? $"{_oldLabel} had no such file" : $"the file differs from {_oldLabel}")}.";
+            return Make(DiffRules.NewInstallScript, severity, text, ArtifactPath(path), change.Kind + ":" + path, properties);
         }
 
         public Finding NewKind(KindChange change)

@@ -92,6 +92,8 @@ internal sealed class NpmHookTracer(PackageMetadata package, string? manifestTex
         {
             if (Resolve(baseDirectory, reference) is { } path)
             {
+                if (!IsScript(path))
+                    return;
                 if (seen.Add(path))
                     queue.Enqueue((path, depth));
                 return;
@@ -121,6 +123,13 @@ internal sealed class NpmHookTracer(PackageMetadata package, string? manifestTex
             return null;
         var joined = string.Join('/', segments);
         return Probes.Select(p => joined + p).FirstOrDefault(artifact.ContainsEntry);
+    }
+
+    /// <summary>A file a script can run: JSON, text and native modules are read or loaded, not analysed.</summary>
+    private static bool IsScript(string path)
+    {
+        var extension = Path.GetExtension(path[(path.LastIndexOf('/') + 1)..]);
+        return extension.Length == 0 || Dialects.Of(path, "#!"u8) != Dialect.None;
     }
 
     /// <summary>The line and column of the script's command in package.json, for findings about it.</summary>

@@ -27,7 +27,7 @@ internal sealed record Anchor(string Text, Atom Atom, Dialect Dialects, AnchorFl
     /// <summary>Whether the match at <paramref name="at"/> sits as <see cref="Flags"/> require.</summary>
     public bool Fits(ReadOnlySpan<char> text, int at)
     {
-        if (!text[at..].StartsWith(Text, (Flags & AnchorFlags.CaseSensitive) != 0 ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase))
+        if (!text[at..].StartsWith(Text, IgnoresCase ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             return false;
         var before = at > 0 ? text[at - 1] : '\n';
         var end = at + Text.Length;
@@ -38,6 +38,12 @@ internal sealed record Anchor(string Text, Atom Atom, Dialect Dialects, AnchorFl
             return false;
         return (Flags & AnchorFlags.WordEnd) == 0 || !(IsWord(after) || after == '-');
     }
+
+    /// <summary>
+    /// Letter case does not matter where a case-blind language may use the anchor (PowerShell and
+    /// batch commands, file paths on Windows); JavaScript, Python and C# names are exact.
+    /// </summary>
+    public bool IgnoresCase => (Flags & AnchorFlags.CaseSensitive) == 0 && (Dialects & (Dialect.PowerShell | Dialect.Batch)) != 0;
 
     public static bool IsWord(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '$';
 }
