@@ -18,11 +18,12 @@ internal sealed partial class ScriptScanner
     private void Pair()
     {
         var anywhere = _mode == ScanMode.Inline ? long.MaxValue : 0;
+        // An eval that runs a decoded payload is that, not also a download: decoding is judged first.
+        PairNear(Atom.Eval, Atom.Decode, DecodeAndEval, BehaviourKind.DecodesAndRuns);
         PairAfter(Atom.Downloader, Atom.RunFile, DownloadThenRun, BehaviourKind.DownloadsAndRuns, reportAtFirst: true);
         PairNear(Atom.Eval, Atom.Network, Math.Max(anywhere, FetchAndEval), BehaviourKind.DownloadsAndRuns);
         if (_mode == ScanMode.Inline)
             PairNear(Atom.Spawn, Atom.Network, anywhere, BehaviourKind.DownloadsAndRuns);
-        PairNear(Atom.Eval, Atom.Decode, DecodeAndEval, BehaviourKind.DecodesAndRuns);
         PairNear(Atom.Spawn, Atom.Decode, DecodeAndEval / 2, BehaviourKind.DecodesAndRuns);
         PairNear(Atom.ShellEval, Atom.ShellDecode, DecodeAndEval / 2, BehaviourKind.DecodesAndRuns);
         PairNear(Atom.EnvironmentValue, Atom.Network, EnvironmentAndNetwork, BehaviourKind.ReadsEnvironment);
@@ -44,7 +45,7 @@ internal sealed partial class ScriptScanner
     /// <summary>Each <paramref name="at"/> with a <paramref name="partner"/> within <paramref name="distance"/> either side; reported at <paramref name="at"/>.</summary>
     private void PairNear(Atom at, Atom partner, long distance, BehaviourKind kind)
     {
-        foreach (var a in _signals.Where(s => s.Atom == at))
+        foreach (var a in _signals.Where(s => s.Atom == at && !_hitLines.Contains((BehaviourKind.DecodesAndRuns, s.Line))))
         {
             var b = _signals.FirstOrDefault(s => s.Atom == partner && Math.Abs(s.Offset - a.Offset) <= distance);
             if (b.Matched is not null)
