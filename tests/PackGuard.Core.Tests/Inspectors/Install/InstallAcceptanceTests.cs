@@ -1,6 +1,5 @@
 using PackGuard.Findings;
 using PackGuard.Inspectors.Install;
-using PackGuard.Scanning;
 using PackGuard.Tests.Scanning;
 using PackGuard.Tests.Support;
 
