@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PackGuard.Artifacts.Inventory;
 using PackGuard.Findings;
+using PackGuard.Inspectors.Install;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Scanning;
 
@@ -51,7 +52,7 @@ internal static class DiffFindings
         public Finding InstallScript(InstallScriptChange change)
         {
             var severity = change.Fetches ? Severity.High : Severity.Medium;
-            var behaviours = change.Behaviours.Count > 0 ? $" ({string.Join(", ", change.Behaviours)}: see the install/* findings of the new version)" : "";
+            var behaviours = change.Behaviours.Count > 0 ? $" (install/* behaviours of the new code: {string.Join(", ", change.Behaviours)})" : "";
             var properties = new JsonObject
             {
                 ["script"] = change.Name, ["change"] = change.Change, ["kind"] = change.Kind, ["path"] = change.Path,
@@ -187,7 +188,8 @@ internal static class DiffFindings
         public IEnumerable<Finding> NewFindings()
         {
             var known = old.Findings.SelectMany(Identities).ToHashSet(StringComparer.Ordinal);
-            foreach (var finding in @new.Findings.Where(f => !Identities(f).Any(known.Contains)))
+            // That install-time code exists is diff/new-install-script's business; what it does (with line and excerpt) stays.
+            foreach (var finding in @new.Findings.Where(f => !Identities(f).Any(known.Contains) && !InstallRules.IsPresence(f.RuleId)))
             {
                 var properties = (JsonObject)finding.Properties.DeepClone();
                 properties["ruleId"] = finding.RuleId;

@@ -59,6 +59,9 @@ public static class InstallRules
         _ => PowerShellScript,
     };
 
+    /// <summary>Whether the rule only says that install-time code exists (not what it does).</summary>
+    public static bool IsPresence(string ruleId) => Presence.All.Any(r => r.Id == ruleId);
+
     internal static string Fix(string ruleId) => All.First(r => r.Id == ruleId).HowToFix;
 
     internal static string Title(string ruleId) => All.First(r => r.Id == ruleId).Title;
