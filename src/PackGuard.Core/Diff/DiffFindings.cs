@@ -25,7 +25,9 @@ internal static class DiffFindings
     {
         var context = new Context(old, @new, earlier);
         var findings = new List<Finding>();
-        findings.AddRange(changes.InstallScripts.Where(s => s.New is not null).Select(context.InstallScript));
+        // A file that was install-time code before and changed is routine (esbuild's install.js changes every release)
+        // unless the new code does what install scripts should not; commands and new install-time files always count.
+        findings.AddRange(changes.InstallScripts.Where(s => s.New is not null && (s.Path is null || s.Old is null || s.Fetches)).Select(context.InstallScript));
         findings.AddRange(changes.NewKinds.Select(context.NewKind));
         if (context.SizeJump(changes) is { } size)
             findings.Add(size);
