@@ -7,6 +7,14 @@ internal sealed partial class ScriptScanner
 {
     private const int PipeLookBack = 500;
 
+    /// <summary>
+    /// The most matches judged by a regex on their line per text: a hostile file made of nothing but
+    /// <c>| sh</c> would otherwise cost a regex run per occurrence. Past it, such matches are skipped.
+    /// </summary>
+    public const int MaxVerifications = 4096;
+
+    private int _verifications;
+
     // What is piped into an interpreter decides the behaviour: a download, or a decoded payload.
     private static readonly Regex PipedDownload = RegexSafety.Create(
         @"(^|[\s;&|(`'""])(curl|wget|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|fetch)(\.exe)?\s|DownloadString\(|Net\.WebClient|certutil|bitsadmin",
@@ -31,6 +39,9 @@ internal sealed partial class ScriptScanner
 
     private void OnAnchor(Anchor anchor, ReadOnlySpan<char> text, int at)
     {
+        if (anchor.Atom is Atom.PipeToShell or Atom.ShellSubstitution or Atom.EncodedPowerShell or Atom.EnvironmentDump or Atom.Credential or Atom.Exfiltration
+            && (_hits.Count >= MaxHitsPerKind * _hitCounts.Length || ++_verifications > MaxVerifications))
+            return;
         var lineStart = LineStart(text, at);
         if (!IsCode(text, lineStart, at))
             return;
@@ -133,10 +144,15 @@ internal sealed partial class ScriptScanner
         Add(new BehaviourHit(kind, line, column, Excerpt.Around(text, at, anchor.Text.Length), anchor.Text.Trim()));
     }
 
+    /// <summary>Keeps a hit, at most one per kind and line and <see cref="MaxHitsPerKind"/> per kind, so one noisy kind cannot crowd out another.</summary>
     private void Add(BehaviourHit hit)
     {
-        if (_hits.Count < MaxHits && _hitLines.Add((hit.Kind, hit.Line)))
+        ref var count = ref _hitCounts[(int)hit.Kind];
+        if (count < MaxHitsPerKind && _hitLines.Add((hit.Kind, hit.Line)))
+        {
+            count++;
             _hits.Add(hit);
+        }
     }
 
     private (int Line, int Column) Position(int at)

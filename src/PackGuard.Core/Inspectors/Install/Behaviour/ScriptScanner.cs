@@ -19,7 +19,7 @@ internal sealed partial class ScriptScanner : IDisposable
     public const int Lookahead = 1024;
     private const int Capacity = Context + Segment + Lookahead;
     private const int MaxSignalsPerAtom = 256;
-    private const int MaxHits = 64;
+    private const int MaxHitsPerKind = 16;
     private const int MaxReferences = 64;
 
     private readonly Dialect _dialect;
@@ -30,6 +30,7 @@ internal sealed partial class ScriptScanner : IDisposable
     private readonly int[] _signalCounts = new int[Enum.GetValues<Atom>().Length];
     private readonly List<BehaviourHit> _hits = [];
     private readonly HashSet<(BehaviourKind, int)> _hitLines = [];
+    private readonly int[] _hitCounts = new int[Enum.GetValues<BehaviourKind>().Length];
     private readonly List<string> _references = [];
     private readonly int _lineOffset;
     private readonly int _columnOffset;
