@@ -67,7 +67,7 @@ internal sealed class InstallFindings(IFindingSink sink, PackageMetadata package
             ["behaviours"] = hook.Behaviours.Count,
         };
         return new Finding(rule, InstallRules.All.First(r => r.Id == rule).DefaultSeverity, InstallRules.Title(rule), message,
-            new FindingLocation(hook.Path), Fingerprint.Compute(rule, hook.Path, hook.Name), properties)
+            new FindingLocation(hook.Path, hook.Line), Fingerprint.Compute(rule, hook.Path, hook.Name), properties)
         {
             Fix = InstallRules.Fix(rule),
         };

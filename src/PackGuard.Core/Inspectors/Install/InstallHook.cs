@@ -61,6 +61,9 @@ public sealed record InstallHook(InstallHookKind Kind, string Name, string Path)
     /// <summary>What it does that an install hook has no business doing.</summary>
     public IReadOnlyList<HookBehaviour> Behaviours { get; init; } = [];
 
+    /// <summary>The line of <see cref="Path"/> the hook is written on (an npm script in package.json), when known.</summary>
+    public int? Line { get; init; }
+
     /// <summary>A one-line summary of what the file does (the first executing line of a .pth, the commands of a targets file).</summary>
     public string? Summary { get; init; }
 }

@@ -60,6 +60,7 @@ internal sealed class NpmHookTracer(PackageMetadata package, string? manifestTex
                 Facts = facts,
                 Behaviours = behaviours,
                 Summary = implied ? "implied by binding.gyp" : null,
+                Line = line > 0 ? line : null,
             };
         }
     }

@@ -27,6 +27,7 @@ public sealed class InstallAcceptanceTests
         finding.Message.ShouldContain("(line 4)");
         var presence = result.Single(InstallRules.NpmScript);
         presence.Severity.ShouldBe(Severity.Info);
+        presence.Location.ShouldBe(new FindingLocation("package/package.json", 6));
         presence.Properties["files"]!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["package/scripts/setup.js"]);
         result.InstallHooks.ShouldHaveSingleItem().Name.ShouldBe("postinstall");
     }
