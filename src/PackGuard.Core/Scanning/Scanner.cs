@@ -6,6 +6,7 @@ using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
 using PackGuard.Inspectors.DebugSymbols;
+using PackGuard.Inspectors.Install;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Sources;
@@ -35,7 +36,7 @@ public sealed class Scanner
 
     /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
     public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector()];
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector(), new InstallInspector()];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
@@ -84,6 +85,7 @@ public sealed class Scanner
         {
             Incomplete = walk.Incomplete,
             Inventory = inventory.Result(package),
+            InstallHooks = [.. inspections.OfType<IInstallHookSource>().SelectMany(s => s.Hooks)],
         };
     }
 

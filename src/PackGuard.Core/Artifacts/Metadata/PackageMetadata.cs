@@ -47,6 +47,12 @@ public sealed record PackageMetadata
     /// </summary>
     public IReadOnlyList<string> EntryPoints { get; init; } = [];
 
+    /// <summary>
+    /// package.json says <c>"gypfile": false</c>: npm then does not run <c>node-gyp rebuild</c> for a
+    /// <c>binding.gyp</c> at the package root when the package has no install script of its own.
+    /// </summary>
+    public bool NoGypFile { get; init; }
+
     /// <summary>package.json <c>scripts</c>, name to command.</summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
 
