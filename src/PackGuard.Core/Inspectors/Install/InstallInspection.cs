@@ -20,6 +20,7 @@ internal sealed class InstallInspection(InspectionContext context) : IArtifactIn
 
     private readonly Dictionary<string, ScriptFile> _files = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ManifestBuffer> _manifests = new(StringComparer.Ordinal);
+    private bool? _npmRunsNothing;
 
     /// <inheritdoc />
     public IReadOnlyList<InstallHook> Hooks { get; private set; } = [];
@@ -40,9 +41,45 @@ internal sealed class InstallInspection(InspectionContext context) : IArtifactIn
         if (InstallHooks.IsSetupPyCandidate(path))
             return new ScriptSink(this, path, Dialect.Python, ScanMode.File);
         var dialect = Dialects.Of(entry.FileName, head);
-        if (dialect == Dialect.None || entry.Size > MaxScriptSize)
+        if (dialect == Dialect.None || entry.Size > MaxScriptSize || NpmRunsNothingAtInstall())
             return null;
         return new ScriptSink(this, path, dialect, ScanMode.File);
+    }
+
+    /// <summary>
+    /// Whether the package.json already read declares no preinstall, install or postinstall script:
+    /// then no script of the package runs at install (a binding.gyp's implied node-gyp rebuild runs
+    /// no file of the package), so the scripts that follow need no reading. Scripts packed before
+    /// package.json are still read (npm packs bin/ and a few others first). Decided once, on the
+    /// first complete manifest; a later duplicate package.json is archive/ambiguous-name.
+    /// </summary>
+    private bool NpmRunsNothingAtInstall()
+    {
+        if (_npmRunsNothing is { } decided)
+            return decided;
+        var manifest = _manifests.Values.FirstOrDefault(m => m.Completed);
+        if (manifest is null)
+            return false;
+        _npmRunsNothing = !manifest.Truncated && !manifest.Oversized && DeclaresNoInstallScript(manifest.Data);
+        return _npmRunsNothing.Value;
+    }
+
+    private static bool DeclaresNoInstallScript(ReadOnlyMemory<byte> json)
+    {
+        try
+        {
+            using var document = System.Text.Json.JsonDocument.Parse(json, new System.Text.Json.JsonDocumentOptions { MaxDepth = 64 });
+            if (document.RootElement.ValueKind != System.Text.Json.JsonValueKind.Object)
+                return false;
+            if (!document.RootElement.TryGetProperty("scripts", out var scripts))
+                return true;
+            return scripts.ValueKind == System.Text.Json.JsonValueKind.Object
+                && !scripts.EnumerateObject().Any(s => InstallHooks.NpmLifecycle.Contains(s.Name, StringComparer.Ordinal));
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return false;
+        }
     }
 
     public void Complete(ArtifactSummary artifact)
