@@ -5,6 +5,7 @@ using PackGuard.Artifacts.Inventory;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.Files;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Sources;
@@ -34,7 +35,7 @@ public sealed class Scanner
 
     /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
     public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter)];
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new FilesInspector()];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
@@ -46,7 +47,7 @@ public sealed class Scanner
     public ScanResult Scan(ResolvedTarget target, IProgress<WalkProgress>? progress, CancellationToken cancellationToken = default)
     {
         var findings = new SynchronizedFindingList();
-        var context = new InspectionContext(findings, _limits, cancellationToken);
+        var context = new InspectionContext(findings, _limits, cancellationToken) { IsDirectory = target.IsDirectory };
         var inspections = _inspectors.Select(i => i.Begin(context)).ToList();
         var metadata = new MetadataCollector();
         var inventory = new InventoryCollector();

@@ -48,6 +48,7 @@ internal static class NuspecReader
             Version = fields.Version,
             License = fields.License ?? (fields.LicenseUrl is { } url && url != DeprecatedLicenseUrl ? url : null),
             Repository = RepositoryUrl.Normalize(fields.RepositoryUrl) ?? RepositoryUrl.Normalize(fields.ProjectUrl),
+            Homepage = fields.ProjectUrl,
             DeclaredTools = fields.Dependencies,
             Dependencies = fields.Versions,
             Problems = problems,
