@@ -5,6 +5,7 @@ using PackGuard.Artifacts.Inventory;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.Exposure;
 using PackGuard.Inspectors.Files;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
@@ -33,9 +34,12 @@ public sealed class Scanner
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
-    public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter), new FilesInspector()];
+    /// <summary>
+    /// The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>,
+    /// and <paramref name="exposure"/> holds what the team declared (codenames).
+    /// </summary>
+    public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter, ExposureOptions? exposure = null) =>
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new FilesInspector(), new ExposureInspector(exposure)];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
