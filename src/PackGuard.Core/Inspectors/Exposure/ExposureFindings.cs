@@ -53,7 +53,7 @@ internal static class ExposureFindings
             case ExposureKind.HomePath:
                 (ruleId, severity) = (ExposureRules.HomePath, seen.Primary ? Severity.Low : Severity.Info);
                 var user = User(value);
-                what = $"the home directory of user {user} on the machine that wrote the file";
+                what = $"a path into the home directory of user {user}";
                 properties["kind"] = "home-directory";
                 properties["user"] = user;
                 break;
@@ -65,7 +65,8 @@ internal static class ExposureFindings
         }
         var first = seen.Locations[0];
         var places = string.Join("; ", seen.Locations.Select(l => l.Describe()));
-        var message = $"{Quote(kind, value)} ({what}) appears {Times(seen.Count)} in {Count(seen.Files.Count, "file")}: {places}{(seen.Count > seen.Locations.Count ? "; ..." : "")}.";
+        var listed = seen.Count > seen.Locations.Count ? ", first at " : ": ";
+        var message = $"{Quote(kind, value)} ({what}) appears {Times(seen.Count)} in {Count(seen.Files.Count, "file")}{listed}{places}.";
         if (!seen.Primary && kind != ExposureKind.Codename)
             message += " Only in tests, examples, documentation or bundled third-party code, so it is likely an example or someone else's.";
         properties["occurrences"] = seen.Count;

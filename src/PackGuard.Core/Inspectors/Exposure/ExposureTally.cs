@@ -1,13 +1,16 @@
 namespace PackGuard.Inspectors.Exposure;
 
-/// <summary>Where a value was seen: the entry, the line and column, and the original source when the text came out of a map.</summary>
+/// <summary>
+/// Where a value was seen: the entry, the line and column, and the original source when the text
+/// came out of a map. Messages write it <c>path:line:column</c>, as compilers do.
+/// </summary>
 internal sealed record ExposureLocation(string Path, long? Line, long? Column, string? OriginalPath)
 {
     /// <summary>How a message names the place.</summary>
     public string Describe()
     {
-        var line = Line is { } l ? $" line {l}" : "";
-        return OriginalPath is null ? $"{Path}{line}" : $"{OriginalPath}{line} (in {Path})";
+        var at = Line is { } l ? Column is { } c ? $":{l}:{c}" : $":{l}" : "";
+        return OriginalPath is null ? $"{Path}{at}" : $"{OriginalPath}{at} (in {Path})";
     }
 }
 

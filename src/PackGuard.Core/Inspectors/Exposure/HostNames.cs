@@ -86,6 +86,15 @@ internal static class HostNames
     public static bool IsEnvironmentWord(string word) => EnvironmentWords.Contains(word);
 
     /// <summary>
+    /// The first address of each private range (<c>10.0.0.1</c>, <c>172.16.0.1</c>,
+    /// <c>192.168.0.1</c>, <c>192.168.1.1</c>): the default gateway of home routers and of
+    /// documentation, which names no one's network.
+    /// </summary>
+    private static bool IsGatewayDefault(ReadOnlySpan<int> parts) =>
+        parts[3] == 1 && ((parts[0] == 10 && parts[1] == 0 && parts[2] == 0) || (parts[0] == 172 && parts[1] == 16 && parts[2] == 0) ||
+                          (parts[0] == 192 && parts[1] == 168 && parts[2] is 0 or 1));
+
+    /// <summary>
     /// Reads a dotted-quad IPv4 address at the start of <paramref name="text"/>; true for one in a
     /// private range (10/8, 172.16/12, 192.168/16) that is a host, not a network or broadcast
     /// address or the start of a CIDR range.
@@ -116,7 +125,7 @@ internal static class HostNames
         if (i < text.Length && (char.IsAsciiDigit(text[i]) || (text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])) || text[i] == '/' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])))
             return false;
         var isPrivate = parts[0] == 10 || (parts[0] == 172 && parts[1] is >= 16 and <= 31) || (parts[0] == 192 && parts[1] == 168);
-        if (!isPrivate || parts[3] is 0 or 255)
+        if (!isPrivate || parts[3] is 0 or 255 || IsGatewayDefault(parts))
             return false;
         length = i;
         address = text[..i].ToString();
