@@ -43,9 +43,15 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
     public void Complete(ArtifactSummary artifact) =>
         ExposureFindings.Report(context.Findings, _tally, OwnDomains.Of(artifact.Metadata));
 
-    /// <summary>Tests, examples, documentation, templates and bundled dependencies, where such values are expected.</summary>
+    /// <summary>
+    /// Tests, examples, documentation (type declarations included: their JSDoc is where examples
+    /// live), templates and bundled dependencies, where such values are expected.
+    /// </summary>
     private static bool IsSecondary(string path) =>
-        SampleContext.Is(path) || path.Contains("/node_modules/", StringComparison.Ordinal) || path.StartsWith("node_modules/", StringComparison.Ordinal);
+        SampleContext.Is(path) || path.Contains("/node_modules/", StringComparison.Ordinal) || path.StartsWith("node_modules/", StringComparison.Ordinal) ||
+        DeclarationExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+
+    private static readonly string[] DeclarationExtensions = [".d.ts", ".d.mts", ".d.cts"];
 
     /// <summary>Gathers one text's values, then adds them to the tally at once.</summary>
     private sealed class TextRecorder(string path, string? originalPath, bool secondary, bool lines = true) : IExposureRecorder

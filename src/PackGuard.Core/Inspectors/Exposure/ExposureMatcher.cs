@@ -172,6 +172,38 @@ internal sealed class ExposureMatcher
             sink.OnHit(ExposureKind.InternalDomain, name, start);
     }
 
+    private static readonly string[] HostKeys = ["host", "addr", "server", "endpoint", "proxy", "gateway", "dns", "bind", "remote", "peer", "url", "uri"];
+
+    /// <summary>Whether a key names a host or an address: <c>dbHost</c>, <c>PROXY</c>, <c>ip</c>, <c>server_ip</c>, <c>serverIp</c>, but not <c>zip</c>.</summary>
+    private static bool NamesHost(string key)
+    {
+        if (key.Length == 0)
+            return false;
+        var lower = key.ToLowerInvariant();
+        if (HostKeys.Any(k => lower.Contains(k, StringComparison.Ordinal)))
+            return true;
+        return lower == "ip" || lower.EndsWith("_ip", StringComparison.Ordinal) || lower.EndsWith("-ip", StringComparison.Ordinal) ||
+            (key.Length > 2 && (key.EndsWith("Ip", StringComparison.Ordinal) || key.EndsWith("IP", StringComparison.Ordinal)) && char.IsAsciiLetterLower(key[^3]));
+    }
+
+    /// <summary>The key of the assignment or property a string starts (<c>host: "x"</c>, <c>"ip": "x"</c>, <c>bind = 'x'</c>), or empty.</summary>
+    private static string KeyBefore(ReadOnlySpan<char> text, int quote)
+    {
+        var i = quote - 1;
+        var floor = Math.Max(0, quote - 64);
+        while (i >= floor && text[i] is ' ' or '\t')
+            i--;
+        if (i < floor || text[i] is not (':' or '='))
+            return "";
+        i--;
+        while (i >= floor && text[i] is ' ' or '\t' or '"' or '\'')
+            i--;
+        var end = i + 1;
+        while (i >= floor && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '_' or '-'))
+            i--;
+        return text[(i + 1)..end].ToString();
+    }
+
     private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
     {
         foreach (var prefix in prefixes)
@@ -199,6 +231,10 @@ internal sealed class ExposureMatcher
         var end = start + length;
         var quoted = start > 0 && text[start - 1] is '"' or '\'' or '`';
         if (quoted && end < text.Length && text[end] is not ('"' or '\'' or '`' or ':' or '/'))
+            return;
+        // "10.2.154.15" alone is as often a version (V8's) as an address: a quoted address needs a
+        // port or path after it, or a key before it that names a host.
+        if (quoted && end < text.Length && text[end] == text[start - 1] && !NamesHost(KeyBefore(text, start - 1)))
             return;
         sink.OnHit(ExposureKind.PrivateAddress, address, start);
     }

@@ -29,7 +29,7 @@ internal static class HomePaths
         "tester", "dev", "developer", "foo", "bar", "baz", "john", "jane", "johndoe", "john.doe", "jdoe", "janedoe", "jane.doe",
         "alice", "bob", "carol", "dave", "eve", "joe", "jsmith", "xxx", "x", "xyz", "abc", "anonymous", "anon", "nonexistent",
         "nonexistent-user", "nouser", "fake", "dummy", "sample", "demo", "project", "projects", "workspace", "home", "path", "to",
-        "directory", "folder", "dir", "src", "code", "repo", "work",
+        "directory", "folder", "dir", "src", "code", "repo", "work", "node_modules", "bin", "lib", "share", "local",
     };
 
     /// <summary>The home-path anchors, lower case, as the matcher finds them.</summary>
@@ -66,7 +66,7 @@ internal static class HomePaths
     /// <summary><c>C:/Users/x/</c>, as Node and bundlers often write Windows paths.</summary>
     private static (string, string)? WindowsForward(ReadOnlySpan<char> text, int anchor)
     {
-        if (anchor < 2 || text[anchor - 1] != ':' || !char.IsAsciiLetter(text[anchor - 2]))
+        if (anchor < 2 || text[anchor - 1] != ':' || !IsDrive(text, anchor - 2))
             return null;
         var user = UserAt(text, anchor + 7, allowSpace: true);
         return user is null ? null : ($"{char.ToUpperInvariant(text[anchor - 2])}:/Users/{user}/", user);
@@ -80,7 +80,7 @@ internal static class HomePaths
             drive = anchor - 3; // the anchor is the second backslash of "\\"
         else if (anchor < 2 || text[anchor - 1] != ':')
             return null;
-        if (drive < 0 || !char.IsAsciiLetter(text[drive]))
+        if (drive < 0 || !IsDrive(text, drive))
             return null;
         var start = anchor + 7;
         if (start < text.Length && text[start] == '\\')
@@ -88,6 +88,10 @@ internal static class HomePaths
         var user = UserAt(text, start, allowSpace: true, separator: '\\');
         return user is null ? null : ($"{char.ToUpperInvariant(text[drive])}:\\Users\\{user}\\", user);
     }
+
+    /// <summary>A drive letter: one letter, not the end of a word (<c>bin:/Users/x</c> is a PATH list, not drive N).</summary>
+    private static bool IsDrive(ReadOnlySpan<char> text, int at) =>
+        char.IsAsciiLetter(text[at]) && (at == 0 || !(char.IsAsciiLetterOrDigit(text[at - 1]) || text[at - 1] is '.' or '_' or '-'));
 
     /// <summary>A user name at <paramref name="start"/>, ended by the separator, or null for none, a placeholder or a service account.</summary>
     private static string? UserAt(ReadOnlySpan<char> text, int start, bool allowSpace, char separator = '/')

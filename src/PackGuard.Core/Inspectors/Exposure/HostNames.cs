@@ -28,7 +28,7 @@ internal static class HostNames
         "example", "examples", "your", "yours", "yourdomain", "yourcompany", "yourhost", "yourserver", "your-domain", "your-company",
         "mycompany", "mycorp", "my-company", "mydomain", "myhost", "myserver", "myapp", "mysite", "company", "acme", "contoso",
         "foo", "bar", "baz", "test", "host", "hostname", "server", "domain", "service", "localhost", "somehost", "internal",
-        "corp", "local", "lan", "intranet", "xxx", "placeholder",
+        "corp", "local", "lan", "intranet", "xxx", "placeholder", "my", "some", "sample", "demo",
     };
 
     private static readonly string[] EnvironmentWords = ["staging", "stage", "stg", "dev", "qa", "uat", "preprod", "internal"];

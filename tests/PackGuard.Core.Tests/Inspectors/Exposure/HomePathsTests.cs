@@ -34,6 +34,8 @@ public sealed class HomePathsTests
     [InlineData("/api/users/ann/profile")]
     [InlineData("/home/priya")]
     [InlineData("~/home/priya/x")]
+    [InlineData("foo/node_modules/.bin:/Users/node_modules/.bin")]
+    [InlineData("dev/node_modules/.bin:/Users/.bin/x")]
     public void Skips_service_accounts_placeholders_and_url_paths(string text)
     {
         var anchor = HomePaths.Anchors.Select(a => text.IndexOf(a, StringComparison.OrdinalIgnoreCase)).Where(i => i >= 0).DefaultIfEmpty(-1).Min();
