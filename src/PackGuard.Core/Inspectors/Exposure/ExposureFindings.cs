@@ -64,8 +64,9 @@ internal static class ExposureFindings
                 break;
         }
         var first = seen.Locations[0];
-        var places = string.Join("; ", seen.Locations.Select(l => l.Describe()));
-        var listed = seen.Count > seen.Locations.Count ? ", first at " : ": ";
+        // The message names three places; the properties keep five.
+        var places = string.Join("; ", seen.Locations.Take(3).Select(l => l.Describe()));
+        var listed = seen.Count > Math.Min(3, seen.Locations.Count) ? ", first at " : ": ";
         var message = $"{Quote(kind, value)} ({what}) appears {Times(seen.Count)} in {Count(seen.Files.Count, "file")}{listed}{places}.";
         if (!seen.Primary && kind != ExposureKind.Codename)
             message += " Only in tests, examples, documentation or bundled third-party code, so it is likely an example or someone else's.";
