@@ -31,6 +31,9 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
         if (entry.Kind != EntryKind.File || head.IsEmpty || head.IndexOf((byte)0) >= 0 ||
             SkippedExtensions.Any(e => entry.FileName.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             return null;
+        // A working tree's .git folder and node_modules are never published, so they expose nothing.
+        if (context.IsDirectory && entry.Depth == 0 && NpmPackRules.NeverPacked(entry.InnerPath))
+            return null;
         // A map's text arrives through OnSourceMap, decoded; a JSON file that only looks like a map is also read as text.
         if (SourceMapInspection.IsMapCandidate(entry, head) && entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
             return null;
@@ -38,20 +41,24 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
         return new TextSink(this, new TextRecorder(entry.Path, null, secondary));
     }
 
-    public ISourceMapSink? OnSourceMap(ArtifactEntry entry) => new MapSink(this, entry);
+    public ISourceMapSink? OnSourceMap(ArtifactEntry entry) =>
+        context.IsDirectory && entry.Depth == 0 && NpmPackRules.NeverPacked(entry.InnerPath) ? null : new MapSink(this, entry);
 
     public void Complete(ArtifactSummary artifact) =>
         ExposureFindings.Report(context.Findings, _tally, OwnDomains.Of(artifact.Metadata));
 
     /// <summary>
     /// Tests, examples, documentation (type declarations included: their JSDoc is where examples
-    /// live), templates and bundled dependencies, where such values are expected.
+    /// live), templates and bundled or vendored dependencies, where such values are expected.
     /// </summary>
     private static bool IsSecondary(string path) =>
-        SampleContext.Is(path) || path.Contains("/node_modules/", StringComparison.Ordinal) || path.StartsWith("node_modules/", StringComparison.Ordinal) ||
-        DeclarationExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase));
+        SampleContext.Is(path) || DeclarationExtensions.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)) ||
+        path.Split(['/', '!']).SkipLast(1).Any(s => ThirdPartyFolders.Contains(s, StringComparer.OrdinalIgnoreCase));
 
     private static readonly string[] DeclarationExtensions = [".d.ts", ".d.mts", ".d.cts"];
+
+    private static readonly string[] ThirdPartyFolders =
+        ["node_modules", "bower_components", "jspm_packages", "vendor", "vendors", "deps", "third_party", "third-party", "thirdparty", "external", "externals"];
 
     /// <summary>Gathers one text's values, then adds them to the tally at once.</summary>
     private sealed class TextRecorder(string path, string? originalPath, bool secondary, bool lines = true) : IExposureRecorder

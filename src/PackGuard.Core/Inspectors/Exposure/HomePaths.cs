@@ -102,7 +102,8 @@ internal static class HomePaths
         if (end == start || end - start > MaxUser || end >= text.Length || (text[end] != separator && !(separator == '/' && text[end] == '\\')))
             return null;
         var user = text[start..end].ToString();
-        if (user[0] is '.' or '-' or ' ' || user[^1] == ' ' || NotPeople.Contains(user) || user.All(char.IsAsciiDigit))
+        // user1, test2, foo3: numbered placeholders.
+        if (user[0] is '.' or '-' or ' ' || user[^1] == ' ' || user.All(char.IsAsciiDigit) || NotPeople.Contains(user.TrimEnd("0123456789".ToCharArray())))
             return null;
         return user;
     }

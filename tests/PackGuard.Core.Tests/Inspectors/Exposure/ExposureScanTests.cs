@@ -163,6 +163,45 @@ public sealed class ExposureScanTests
     }
 
     [Fact]
+    public void A_directory_targets_node_modules_and_git_folder_are_not_read()
+    {
+        var root = Directory.CreateTempSubdirectory("packguard-exposure-").FullName;
+        try
+        {
+            void Write(string relative, string content)
+            {
+                var path = Path.Combine(root, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, content);
+            }
+            Write("package.json", Manifest);
+            Write("node_modules/dep/index.js", "fetch('http://10.1.2.3:80');\n");
+            Write(".git/FETCH_HEAD", "x https://git.prod.internal/app.git\n");
+            Write("lib/index.js", "fetch('http://10.4.5.6:80');\n");
+
+            var values = ScanPath(root, isDirectory: true).Findings.Where(f => f.RuleId == ExposureRules.InternalHost).Select(f => f.Properties["value"]!.GetValue<string>());
+
+            values.ShouldBe(["10.4.5.6"]);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Vendored_sources_are_someone_elses()
+    {
+        var vendored = TestArchive.TarGz([TestFile.Text("sqlite/sqlite3.c", "/* e.g. /home/drh/sqlite/x.db */\n")]);
+
+        var result = ScanTarGz(TestFile.Text("package/package.json", Manifest), new TestFile("package/deps/sqlite.tar.gz", vendored));
+
+        var finding = result.Single(ExposureRules.HomePath);
+        finding.Severity.ShouldBe(Severity.Info);
+        finding.Location.Path.ShouldBe("package/deps/sqlite.tar.gz!sqlite/sqlite3.c");
+    }
+
+    [Fact]
     public void Type_declarations_are_documentation()
     {
         var result = ScanTarGz(

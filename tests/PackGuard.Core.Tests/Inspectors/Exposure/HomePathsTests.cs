@@ -26,6 +26,7 @@ public sealed class HomePathsTests
     [InlineData("/home/linuxbrew/.linuxbrew/bin")]
     [InlineData("/Users/Shared/app")]
     [InlineData("/home/user/.config")]
+    [InlineData("/home/user1/.config")]
     [InlineData("/Users/you/.npmrc")]
     [InlineData("/home/<user>/.npmrc")]
     [InlineData("/home/$USER/.npmrc")]
