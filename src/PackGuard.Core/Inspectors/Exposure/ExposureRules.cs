@@ -53,7 +53,11 @@ public static class ExposureRules
                      new("package/dist/x.js", "if (options.local) a.localeCompare(b); read('settings.local.json'); get('http://metadata.google.internal/'); get('http://host.docker.internal:3000'); get('https://kubernetes.default.svc.cluster.local'); clone('https://git.mycorp.internal/x.git'); allow('10.0.0.0/8', 'http://192.168.0.0/16');\n")]),
                 new("a staging host of someone else's domain", false,
                     [new("package/package.json", Proprietary), new("package/dist/vendor.js", "const u = 'https://api.staging.othervendor.com/v1';\n")]),
-            ]),
+            ])
+        {
+            // A host in a URL is certain; whether it is internal to anyone is a judgement.
+            Precision = RulePrecision.Medium,
+        },
         new(
             HomePath,
             "Home-directory path in the package",
@@ -73,7 +77,10 @@ public static class ExposureRules
                 new("CI runners, placeholders and URL paths", false,
                     [new("package/package.json", Proprietary),
                      new("package/dist/x.js", "a('/home/runner/work/ledger/ledger/src'); b('/Users/you/.config'); c('/home/<user>/.npmrc'); d('https://northwind.io/home/index/'); e('/api/Users/42/profile'); f('/Users/runner/work/x');\n")]),
-            ]),
+            ])
+        {
+            Precision = RulePrecision.Medium,
+        },
         new(
             Codename,
             "Declared codename in the package",
