@@ -21,6 +21,8 @@ internal static class FileClassifier
     private static readonly string[] KeystoreExtensions = [".p12", ".pfx", ".jks", ".keystore", ".bks", ".jceks"];
     private static readonly string[] SqliteExtensions = [".sqlite", ".sqlite3", ".db", ".db3", ".s3db"];
     private static readonly string[] BackupSuffixes = [".bak", ".orig", ".swp", ".swo", ".old", ".rej"];
+    private static readonly string[] PathCaches = [".eslintcache", ".stylelintcache", ".prettiercache", ".jshintcache"];
+    private static readonly string[] CacheFolders = [".turbo", ".parcel-cache", ".sass-cache", ".nx", ".angular", ".rpt2_cache", ".swc"];
     private static readonly string[] OsLitter = [".ds_store", "thumbs.db", "ehthumbs.db", "desktop.ini", ".directory"];
     private static readonly string[] IdeFolders = [".idea", ".vscode", ".vs", ".fleet", ".history"];
     private static readonly string[] IdeUserFiles = [".suo", ".user", ".sublime-workspace"];
@@ -154,9 +156,12 @@ internal static class FileClassifier
         return null;
     }
 
-    /// <summary>Logs, backups and operating-system metadata.</summary>
+    /// <summary>Logs, backups, tool caches and operating-system metadata.</summary>
     private static FileCandidate? Litter(string lower, string[] segments)
     {
+        if (Folder(segments, CacheFolders, StringComparison.OrdinalIgnoreCase) is { } cache)
+            return new(UnwantedKinds.ToolCache, Until(segments, cache), ContentCheck.None, Severity.Low,
+                "is a build tool's cache: intermediate output and the paths it was built from") { RuleId = FileRules.ToolCache };
         if (lower.EndsWith(".log", StringComparison.Ordinal) || lower.StartsWith("npm-debug.log", StringComparison.Ordinal) ||
             lower is "yarn-error.log" or "yarn-debug.log" or "lerna-debug.log" or "pnpm-debug.log" or ".pnpm-debug.log")
             return new(UnwantedKinds.Log, null, ContentCheck.None, Severity.Low,
@@ -164,6 +169,12 @@ internal static class FileClassifier
         if (BackupOf(lower) is not null)
             return new(UnwantedKinds.Backup, null, ContentCheck.None, Severity.Low,
                 "is a backup or editor swap file: an older copy of a file, which may hold what the current one no longer does") { RuleId = FileRules.Backup };
+        if (PathCaches.Contains(lower))
+            return new(UnwantedKinds.ToolCache, null, ContentCheck.None, Severity.Low,
+                "is a lint or format cache, which records the absolute path of every file it checked on the developer's machine") { RuleId = FileRules.ToolCache };
+        if (lower.EndsWith(".tsbuildinfo", StringComparison.Ordinal))
+            return new(UnwantedKinds.ToolCache, null, ContentCheck.None, Severity.Info,
+                "is TypeScript's incremental build state, which lists every source file of the project") { RuleId = FileRules.ToolCache };
         if (OsLitter.Contains(lower) || (lower.StartsWith("._", StringComparison.Ordinal) && lower.Length > 2))
             return new(UnwantedKinds.OsMetadata, null, ContentCheck.None, Severity.Low,
                 "is operating-system metadata (Finder and Explorer files), which lists the names of files in the folder, shipped or not") { RuleId = FileRules.OsLitter };

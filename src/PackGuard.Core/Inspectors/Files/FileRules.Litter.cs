@@ -37,6 +37,20 @@ public static partial class FileRules
             ]);
 
         yield return new(
+            ToolCache,
+            "Build or lint cache in the package",
+            Severity.Low,
+            "The package ships a tool's cache: ESLint's, Stylelint's or Prettier's cache file (.eslintcache, .stylelintcache, .prettiercache), TypeScript's incremental build state (*.tsbuildinfo), or a build tool's cache folder (.turbo/, .parcel-cache/, .sass-cache/, .nx/, .angular/, .swc/). Low for lint caches and cache folders, which record absolute paths of the developer's machine; info for *.tsbuildinfo. " + Grouping,
+            "Caches are useless to users and record the machine that made them: a lint cache keys every entry by absolute path (/Users/<name>/...), a build cache holds intermediate output the package does not otherwise ship.",
+            "Leave caches out of the package (\"files\" in package.json, or .npmignore) and out of version control; point tools' caches outside the project (eslint --cache-location) where they allow it.",
+            [
+                new("an ESLint cache", true, Package(new SampleFile("package/.eslintcache", "[{\"/Users/ann/work/app/index.js\":\"1\"}]")), Severity.Low),
+                new("a Turborepo cache folder", true, Package(new SampleFile("package/.turbo/turbo-build.log", "build\n")), Severity.Low),
+                new("TypeScript build state", true, Package(new SampleFile("package/dist/tsconfig.tsbuildinfo", "{\"program\":{}}")), Severity.Info),
+                new("ESLint configuration", false, Package(new SampleFile("package/.eslintrc.json", "{}"), new SampleFile("package/lib/cache.js", "x\n"))),
+            ]);
+
+        yield return new(
             OsLitter,
             "Operating-system metadata file in the package",
             Severity.Low,

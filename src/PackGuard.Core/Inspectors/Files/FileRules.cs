@@ -39,6 +39,9 @@ public static partial class FileRules
     /// <summary>Backup, swap and patch-reject files.</summary>
     public const string Backup = "file/backup";
 
+    /// <summary>Lint, format and build caches: <c>.eslintcache</c>, <c>*.tsbuildinfo</c>, <c>.turbo/</c>.</summary>
+    public const string ToolCache = "file/tool-cache";
+
     /// <summary><c>.DS_Store</c>, <c>Thumbs.db</c>, <c>__MACOSX/</c>.</summary>
     public const string OsLitter = "file/os-litter";
 

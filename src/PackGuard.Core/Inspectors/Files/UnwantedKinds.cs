@@ -27,6 +27,7 @@ internal static class UnwantedKinds
     public const string Dump = "dump";
     public const string Log = "log";
     public const string Backup = "backup";
+    public const string ToolCache = "tool-cache";
     public const string OsMetadata = "os-metadata";
     public const string IdeSettings = "ide-settings";
     public const string Coverage = "coverage";
