@@ -37,8 +37,7 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
         // A map's text arrives through OnSourceMap, decoded; a JSON file that only looks like a map is also read as text.
         if (SourceMapInspection.IsMapCandidate(entry, head) && entry.FileName.EndsWith(".map", StringComparison.OrdinalIgnoreCase))
             return null;
-        var secondary = IsSecondary(entry.Path);
-        return new TextSink(this, new TextRecorder(entry.Path, null, secondary));
+        return new TextSink(this, new TextRecorder(entry.Path, null));
     }
 
     public ISourceMapSink? OnSourceMap(ArtifactEntry entry) =>
@@ -60,15 +59,17 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
     private static readonly string[] ThirdPartyFolders =
         ["node_modules", "bower_components", "jspm_packages", "vendor", "vendors", "deps", "third_party", "third-party", "thirdparty", "external", "externals"];
 
-    /// <summary>Gathers one text's values, then adds them to the tally at once.</summary>
-    private sealed class TextRecorder(string path, string? originalPath, bool secondary, bool lines = true) : IExposureRecorder
+    /// <summary>
+    /// Gathers one text's values, then adds them to the tally at once. Most texts hold none, so
+    /// nothing is allocated and nothing about the path is worked out until one is found.
+    /// </summary>
+    private sealed class TextRecorder(string path, string? originalPath, bool lines = true) : IExposureRecorder
     {
-        private readonly Dictionary<(ExposureKind, string), (long Count, List<ExposureLocation> Locations)> _seen = [];
-
-        public string Path => path;
+        private Dictionary<(ExposureKind, string), (long Count, List<ExposureLocation> Locations)>? _seen;
 
         public void Record(ExposureKind kind, string value, long line, long column)
         {
+            _seen ??= [];
             if (!_seen.TryGetValue((kind, value), out var seen))
                 seen = (0, []);
             if (seen.Locations.Count < ExposureTally.MaxLocations)
@@ -76,16 +77,19 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
             _seen[(kind, value)] = (seen.Count + 1, seen.Locations);
         }
 
-        public bool IsEmpty => _seen.Count == 0;
+        public bool IsEmpty => _seen is not { Count: > 0 };
 
         /// <summary>Adds what was seen to the tally, naming the original source now that it is known.</summary>
         public void Flush(ExposureTally tally, string? original = null, bool? isSecondary = null)
         {
+            if (_seen is not { Count: > 0 })
+                return;
             var file = original is null ? path : $"{path}:{original}";
+            var secondary = isSecondary ?? IsSecondary(path);
             foreach (var ((kind, value), (count, locations)) in _seen)
             {
                 var placed = original is null ? locations : [.. locations.Select(l => l with { OriginalPath = original })];
-                tally.Add(kind, value, file, placed, count, isSecondary ?? secondary);
+                tally.Add(kind, value, file, placed, count, secondary);
             }
             _seen.Clear();
         }
@@ -111,14 +115,14 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
     private sealed class MapSink(ExposureInspection owner, ArtifactEntry entry) : ISourceMapSink
     {
         private readonly List<(int Part, int Index, TextRecorder Found)> _sources = [];
-        private TextRecorder _current = new(entry.Path, null, false);
+        private TextRecorder _current = new(entry.Path, null);
         private ExposureTextScanner? _scanner;
         private (int Part, int Index) _at;
 
         public void BeginContent(int part, int sourceIndex)
         {
             _at = (part, sourceIndex);
-            _current = new TextRecorder(entry.Path, null, false);
+            _current = new TextRecorder(entry.Path, null);
             _scanner = new ExposureTextScanner(owner.Matcher, _current);
         }
 
@@ -148,7 +152,7 @@ internal sealed class ExposureInspection(InspectionContext context, ExposureMatc
         /// <summary>The source paths a map lists often keep the build machine's absolute paths (<c>/Users/ann/app/src/x.ts</c>).</summary>
         private void ScanSourceNames(SourceMapDocument map)
         {
-            var names = new TextRecorder(entry.Path, null, IsSecondary(entry.Path), lines: false);
+            var names = new TextRecorder(entry.Path, null, lines: false);
             var scanner = new ExposureTextScanner(owner.Matcher, names);
             foreach (var part in map.Parts)
             {

@@ -126,14 +126,30 @@ internal sealed class ExposureMatcher
             sink.OnHit(ExposureKind.PrivateAddress, address, hostStart);
             return hostEnd;
         }
+        // Most URLs name public hosts: look at the span before allocating a name.
+        var internalDomain = EndsWithAny(host, HostNames.InternalSuffixes);
+        if (!internalDomain && host.IndexOfAny(EnvironmentWords) < 0)
+            return hostEnd;
         var name = host.ToString().ToLowerInvariant();
         if (!HostNames.IsValidName(name) || char.IsAsciiDigit(name[^1]))
             return hostEnd;
-        if (HostNames.InternalDomain(name) is not null)
+        if (internalDomain && HostNames.InternalDomain(name) is not null)
             sink.OnHit(ExposureKind.InternalDomain, name, hostStart);
-        else if (HostNames.NamesEnvironment(name))
+        else if (!internalDomain && HostNames.NamesEnvironment(name))
             sink.OnHit(ExposureKind.EnvironmentHost, name, hostStart);
         return hostEnd;
+    }
+
+    private static readonly SearchValues<string> EnvironmentWords = SearchValues.Create(HostNames.EnvironmentWords, StringComparison.OrdinalIgnoreCase);
+
+    private static bool EndsWithAny(ReadOnlySpan<char> text, string[] suffixes)
+    {
+        foreach (var suffix in suffixes)
+        {
+            if (text.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>

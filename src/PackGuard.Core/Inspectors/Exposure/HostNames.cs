@@ -31,7 +31,8 @@ internal static class HostNames
         "corp", "local", "lan", "intranet", "xxx", "placeholder", "my", "some", "sample", "demo",
     };
 
-    private static readonly string[] EnvironmentWords = ["staging", "stage", "stg", "dev", "qa", "uat", "preprod", "internal"];
+    /// <summary>Labels, or hyphenated parts of labels, that name a non-production environment.</summary>
+    public static readonly string[] EnvironmentWords = ["staging", "stage", "stg", "dev", "qa", "uat", "preprod", "internal"];
 
     /// <summary>Characters of a host name.</summary>
     public static bool IsHostChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '-' or '.';
