@@ -5,11 +5,17 @@ using PackGuard.Bench;
 //       the archive walker, each figure a ratio against `gzip -dc` of the same file (this run)
 //   PackGuard.Bench secrets <file|directory>... [--runs N] [--warmup N] [--only engine|inspector] [--tsv]
 //       the secret engine's throughput in MB/s on one thread, files held in memory
+//   PackGuard.Bench inspectors <artifact>... [--runs N] [--codenames a,b]
+//       what the files and exposure inspectors add to a warm in-process scan, against source maps + secrets
+//   PackGuard.Bench exposure <file>... [--runs N] [--codenames a,b]
+//       the exposure scanner alone, files in memory: widening, the multi-string search, the whole scanner (MB/s)
 //   PackGuard.Bench secret-keywords
 //       (for bench/secrets.sh) the literals the engine searches for, one per line, for ripgrep
 return args switch
 {
     ["secrets", .. var rest] => SecretsBench.Run(rest),
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
+    ["inspectors", .. var rest] => InspectorCostBench.Run(rest),
+    ["exposure", .. var rest] => ExposureBench.Run(rest),
     _ => TarballBench.Run(args),
 };

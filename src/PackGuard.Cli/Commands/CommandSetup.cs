@@ -15,7 +15,7 @@ internal static class CommandSetup
             : PolicyConfig.Default;
 
     /// <summary>
-    /// A scanner with every inspector, the policy's limits and the host's clock. Secret fingerprints
+    /// A scanner with every inspector, the policy's limits and declarations (codenames) and the host's clock. Secret fingerprints
     /// use this installation's key; when it cannot be stored, a warning says fingerprints will not
     /// match other runs.
     /// </summary>
@@ -24,6 +24,6 @@ internal static class CommandSetup
         var fingerprinter = SecretKeyStore.LoadOrCreate(SecretKeyStore.ConfigDirectory(host.Environment.GetVariable, host.Environment.HomeDirectory));
         if (!fingerprinter.Persistent)
             host.Error.WriteLine("packguard: warning: could not store the secret fingerprint key; secret fingerprints from this run will not match other runs.");
-        return new Scanner(Scanner.DefaultInspectors(fingerprinter), config.Limits, host.Clock);
+        return new Scanner(Scanner.DefaultInspectors(fingerprinter, config.Exposure), config.Limits, host.Clock);
     }
 }

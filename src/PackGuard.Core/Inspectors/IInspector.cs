@@ -33,4 +33,11 @@ public interface IArtifactInspection : IEntryVisitor
 /// <param name="Findings">Where to report findings.</param>
 /// <param name="Limits">The scan's limits, for inspectors that bound their own work.</param>
 /// <param name="CancellationToken">Cancelled when the scan is abandoned.</param>
-public sealed record InspectionContext(IFindingSink Findings, ArtifactLimits Limits, CancellationToken CancellationToken);
+public sealed record InspectionContext(IFindingSink Findings, ArtifactLimits Limits, CancellationToken CancellationToken)
+{
+    /// <summary>
+    /// The target is a directory (a package's source tree before it is packed) rather than a
+    /// packed artifact: some of its files would never be published.
+    /// </summary>
+    public bool IsDirectory { get; init; }
+}

@@ -10,8 +10,10 @@ namespace PackGuard.Policy;
 public sealed record RuleSetting(bool Enabled = true, Severity? Severity = null);
 
 /// <summary>
-/// The policy a team configures (<c>--config FILE</c>): the fail level, the walker's limits, and
-/// per-rule severities. Inspectors never see it; it is applied to their findings afterwards.
+/// The policy a team configures (<c>--config FILE</c>): the fail level, the walker's limits,
+/// per-rule severities, and what the team declares about itself (codenames). Inspectors never see
+/// the policy; it is applied to their findings afterwards. Only the declarations
+/// (<see cref="Exposure"/>) are handed to the inspector that looks for them.
 /// </summary>
 public sealed record PolicyConfig
 {
@@ -26,6 +28,9 @@ public sealed record PolicyConfig
 
     /// <summary>How young a release may be before <c>packguard gate</c> reports it (<c>gate.cooldown</c>); null for the default.</summary>
     public TimeSpan? GateCooldown { get; init; }
+
+    /// <summary>What the team declares about its internal surface (<c>exposure.codenames</c>).</summary>
+    public Inspectors.Exposure.ExposureOptions Exposure { get; init; } = Inspectors.Exposure.ExposureOptions.Default;
 
     /// <summary>The configuration used when no file is given.</summary>
     public static PolicyConfig Default { get; } = new();

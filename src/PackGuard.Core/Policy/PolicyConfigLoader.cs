@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using PackGuard.Artifacts;
 using PackGuard.Findings;
+using PackGuard.Inspectors.Exposure;
 using PackGuard.Rules;
 
 namespace PackGuard.Policy;
@@ -17,7 +18,8 @@ namespace PackGuard.Policy;
 ///   "limits": { "maxEntrySize": "256MB", "maxTotalSize": "2GB", "maxCompressionRatio": 200,
 ///               "maxEntries": 100000, "maxDepth": 3, "maxEntryTime": "30s", "maxScanTime": "5m" },
 ///   "rules": { "source-map/paths-only": { "severity": "info" },
-///              "source-map/dangling-reference": { "enabled": false } }
+///              "source-map/dangling-reference": { "enabled": false } },
+///   "exposure": { "codenames": ["falcon", "Project Osprey"] }
 /// }
 /// </code>
 /// </remarks>
@@ -68,7 +70,8 @@ public static class PolicyConfigLoader
                 "limits" => config with { Limits = ParseLimits(property.Value, path) },
                 "rules" => config with { Rules = ParseRules(property.Value, catalog, path) },
                 "gate" => config with { GateCooldown = ParseGate(property.Value, path) },
-                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules or gate)"),
+                "exposure" => config with { Exposure = ParseExposure(property.Value, path) },
+                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules, gate or exposure)"),
             };
         }
         return config;
@@ -117,6 +120,33 @@ public static class PolicyConfigLoader
             cooldown = duration;
         }
         return cooldown;
+    }
+
+    private static ExposureOptions ParseExposure(JsonElement value, string path)
+    {
+        Expect(value, JsonValueKind.Object, path, "exposure");
+        var options = ExposureOptions.Default;
+        foreach (var property in value.EnumerateObject())
+        {
+            if (property.Name != "codenames")
+                throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" in exposure (expected codenames)");
+            Expect(property.Value, JsonValueKind.Array, path, "exposure.codenames");
+            var codenames = new List<string>();
+            foreach (var item in property.Value.EnumerateArray())
+            {
+                if (item.ValueKind != JsonValueKind.String)
+                    throw new ConfigurationException($"config file {path}: exposure.codenames must hold strings");
+                var codename = item.GetString()!;
+                if (ExposureOptions.Problem(codename) is { } problem)
+                    throw new ConfigurationException($"config file {path}: exposure.codenames: \"{codename}\" {problem}");
+                if (!codenames.Contains(codename, StringComparer.OrdinalIgnoreCase))
+                    codenames.Add(codename);
+            }
+            if (codenames.Count > ExposureOptions.MaxCodenames)
+                throw new ConfigurationException($"config file {path}: exposure.codenames holds {codenames.Count} names; at most {ExposureOptions.MaxCodenames} are allowed");
+            options = options with { Codenames = codenames };
+        }
+        return options;
     }
 
     private static Dictionary<string, RuleSetting> ParseRules(JsonElement value, RuleCatalog catalog, string path)

@@ -42,6 +42,12 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
     public IReadOnlyList<SampleFile>? Before { get; init; }
 
     /// <summary>
+    /// For <c>exposure/codename</c>: the codenames the sample's team declares
+    /// (<c>exposure.codenames</c> in the policy file). The catalog test scans with them.
+    /// </summary>
+    public IReadOnlyList<string>? Codenames { get; init; }
+
+    /// <summary>
     /// For <c>gate/*</c> rules, which read the registry and not the files: the catalog test
     /// evaluates the registry signals of this packument instead of scanning.
     /// </summary>

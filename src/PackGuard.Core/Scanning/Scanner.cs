@@ -7,6 +7,8 @@ using PackGuard.Findings;
 using PackGuard.Inspectors;
 using PackGuard.Inspectors.DebugSymbols;
 using PackGuard.Inspectors.Install;
+using PackGuard.Inspectors.Exposure;
+using PackGuard.Inspectors.Files;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Sources;
@@ -34,9 +36,12 @@ public sealed class Scanner
         _clock = clock ?? TimeProvider.System;
     }
 
-    /// <summary>The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>.</summary>
-    public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector(), new InstallInspector()];
+    /// <summary>
+    /// The inspectors PackGuard ships; secrets are fingerprinted with <paramref name="fingerprinter"/>,
+    /// and <paramref name="exposure"/> holds what the team declared (codenames).
+    /// </summary>
+    public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter, ExposureOptions? exposure = null) =>
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector(), new InstallInspector(), new FilesInspector(), new ExposureInspector(exposure)];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
@@ -48,7 +53,7 @@ public sealed class Scanner
     public ScanResult Scan(ResolvedTarget target, IProgress<WalkProgress>? progress, CancellationToken cancellationToken = default)
     {
         var findings = new SynchronizedFindingList();
-        var context = new InspectionContext(findings, _limits, cancellationToken);
+        var context = new InspectionContext(findings, _limits, cancellationToken) { IsDirectory = target.IsDirectory };
         var inspections = _inspectors.Select(i => i.Begin(context)).ToList();
         var metadata = new MetadataCollector();
         var inventory = new InventoryCollector();

@@ -142,7 +142,12 @@ public sealed class ScanCommandExitCodeTests : IDisposable
     [Theory]
     [InlineData("{ \"failOn\": \"medium\", }x", "not valid JSON at line 1, column 24")]
     [InlineData("[1, 2]", "the top level must be a JSON object")]
-    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits, rules or gate)")]
+    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits, rules, gate or exposure)")]
+    [InlineData("{ \"exposure\": { \"codenames\": \"falcon\" } }", "exposure.codenames must be a JSON array")]
+    [InlineData("{ \"exposure\": { \"codenames\": [\"ok\"] } }", "exposure.codenames: \"ok\" must be 3 to 64 characters long")]
+    [InlineData("{ \"exposure\": { \"codenames\": [7] } }", "exposure.codenames must hold strings")]
+    [InlineData("{ \"exposure\": { \"codenames\": [\" falcon\"] } }", "exposure.codenames: \" falcon\" must not start or end with a space")]
+    [InlineData("{ \"exposure\": { \"hosts\": [] } }", "unknown key \"hosts\" in exposure (expected codenames)")]
     [InlineData("{ \"failOn\": \"severe\" }", "failOn must be one of critical, high, medium, low, info, none")]
     [InlineData("{ \"rules\": { \"source-map/no-such-rule\": { \"enabled\": false } } }", "unknown rule \"source-map/no-such-rule\" (see `packguard rules list`)")]
     [InlineData("{ \"limits\": { \"maxDepth\": 99 } }", "limits.maxDepth must be a number from 0 to 32")]
@@ -161,6 +166,22 @@ public sealed class ScanCommandExitCodeTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Usage, result.ToString());
         result.Error.ShouldBe($"packguard: config file {Path.Combine(_cli.Work, "policy.json")}: {problem}" + Environment.NewLine);
         result.Output.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Codenames_declared_in_the_config_file_are_searched_for_and_fail_the_scan()
+    {
+        _cli.WriteFile("codenames.json", """{ "exposure": { "codenames": ["acme", "Project Osprey"] } }""");
+
+        var (without, plain) = await ScanJson("acme-lib-1.4.0.tgz");
+        var (result, report) = await ScanJson("acme-lib-1.4.0.tgz", "--config", "codenames.json");
+
+        without.ExitCode.ShouldBe(ExitCodes.Pass, without.ToString());
+        plain["findings"]!.AsArray().ShouldNotContain(f => f!["ruleId"]!.GetValue<string>() == "exposure/codename");
+        result.ExitCode.ShouldBe(ExitCodes.Fail, result.ToString());
+        var finding = report["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "exposure/codename")!;
+        finding["severity"]!.GetValue<string>().ShouldBe("high");
+        finding["properties"]!["value"]!.GetValue<string>().ShouldBe("acme");
     }
 
     [Fact]

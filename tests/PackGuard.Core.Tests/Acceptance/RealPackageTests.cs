@@ -1,5 +1,6 @@
 using PackGuard.Artifacts;
 using PackGuard.Findings;
+using PackGuard.Inspectors.Exposure;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Policy;
 using PackGuard.Scanning;
@@ -42,6 +43,29 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         token.Location.Path.ShouldBe("package/cli.js.map");
         token.Location.Line.ShouldBe(14);
         token.Severity.ShouldBe(Severity.Low);
+
+        // What the map says about the company: its staging API under its own domain (from the
+        // author's e-mail address), and a developer's home directory in a comment.
+        var staging = report.Result.Findings.Single(f => f.RuleId == ExposureRules.InternalHost && f.Properties["value"]!.GetValue<string>() == "api-staging.anthropic.com");
+        staging.Severity.ShouldBe(Severity.Medium);
+        staging.Properties["ownDomain"]!.GetValue<string>().ShouldBe("anthropic.com");
+        staging.Properties["locations"]!.AsArray().ShouldContain(l => l!["originalPath"] != null && l["originalPath"]!.GetValue<string>() == "src/constants/oauth.ts");
+        var home = report.Result.Findings.Single(f => f.RuleId == ExposureRules.HomePath && f.Properties["value"]!.GetValue<string>() == "/Users/zeeg/");
+        home.Severity.ShouldBe(Severity.Low);
+        home.Location.OriginalPath.ShouldBe("src/utils/file.ts");
+        report.Result.Findings.ShouldNotContain(f => f.RuleId.StartsWith("file/", StringComparison.Ordinal));
+    }
+
+    [OnlineFact]
+    public async Task A_codename_the_team_declares_is_found_in_the_incident_bundle_and_its_map()
+    {
+        var report = await registry.ScanAsync("npm:@anthropic-ai/claude-code@2.1.88", new ExposureOptions { Codenames = ["tengu"] });
+
+        var finding = report.Result.Findings.Single(f => f.RuleId == ExposureRules.Codename);
+        finding.Severity.ShouldBe(Severity.High);
+        Figure(finding, "occurrences").ShouldBeGreaterThan(2000);
+        Figure(finding, "files").ShouldBeGreaterThan(300);
+        finding.Location.Path.ShouldBe("package/cli.js");
     }
 
     [OnlineFact]
@@ -66,6 +90,18 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         }
     }
 
+    [OnlineFact]
+    public async Task Five_popular_nuget_packages_have_no_high_or_critical_finding()
+    {
+        string[] popular = ["nuget:Newtonsoft.Json@13.0.3", "nuget:Serilog@3.1.1", "nuget:Castle.Core@5.1.1", "nuget:Moq@4.20.72", "nuget:Polly@8.5.2"];
+        foreach (var spec in popular)
+        {
+            var report = await registry.ScanAsync(spec);
+            report.Result.Findings.Where(f => f.Severity >= Severity.High).ShouldBeEmpty(spec);
+            report.Verdict.ShouldBe(Verdict.Pass, spec);
+        }
+    }
+
     [OnlineTheory]
     [InlineData("npm:void-elements@3.1.0", 4)]
     [InlineData("npm:hpack.js@2.1.6", 22)]
@@ -86,11 +122,11 @@ public sealed class RealPackageTests(RealPackageTests.Registry registry) : IClas
         private readonly TestSandbox _sandbox = new();
         private readonly HttpClient _http = SourceHttpClientFactory.Create();
 
-        public async Task<ScanReport> ScanAsync(string raw)
+        public async Task<ScanReport> ScanAsync(string raw, ExposureOptions? exposure = null)
         {
             var resolver = new TargetResolver(_http, _sandbox.Environment, _sandbox.Cache);
             var target = await resolver.ResolveAsync(TargetSpecParser.Parse(raw), progress: null, CancellationToken.None);
-            var result = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), ArtifactLimits.Default).Scan(target);
+            var result = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter, exposure), ArtifactLimits.Default).Scan(target);
             return VerdictPolicy.Evaluate(result, FailThreshold.Default);
         }
 

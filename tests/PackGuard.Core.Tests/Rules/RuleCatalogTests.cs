@@ -2,6 +2,7 @@ using PackGuard.Artifacts;
 using System.Text.Json;
 using PackGuard.Diff;
 using PackGuard.Gate;
+using PackGuard.Inspectors.Exposure;
 using PackGuard.Rules;
 using PackGuard.Scanning;
 using PackGuard.Sources;
@@ -104,7 +105,7 @@ public sealed class RuleCatalogTests
         sample.Registry is { } registry ? Gate(registry)
         : sample.Before is { } before
             ? PackageDiff.Compare(Scan(before, sample.Limits), Scan(sample.Files, sample.Limits))
-            : Scan(sample.Files, sample.Limits);
+            : Scan(sample.Files, sample.Limits, sample.Codenames);
 
     /// <summary>A <c>gate/*</c> sample: the registry signals of its packument, as <c>packguard gate</c> evaluates them.</summary>
     private static ScanResult Gate(RegistrySample sample)
@@ -115,13 +116,14 @@ public sealed class RuleCatalogTests
         return new ScanResult(new TargetInfo("npm:acme@" + sample.Version, "npm", "acme", sample.Version, null, null, 0, 0), findings);
     }
 
-    private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits)
+    private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits, IReadOnlyList<string>? codenames = null)
     {
         var bytes = TestArchive.TarGz(files.Select(f => f.LinkTarget is null
             ? new TestFile(f.Path, f.Bytes)
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
-        var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter), limits ?? ArtifactLimits.Default);
+        var exposure = new ExposureOptions { Codenames = codenames ?? [] };
+        var scanner = new Scanner(Scanner.DefaultInspectors(TestKeys.Fingerprinter, exposure), limits ?? ArtifactLimits.Default);
         return scanner.Scan(new ResolvedTarget(new TargetSpec(artifact.Path, TargetKind.Local, artifact.Path, null), artifact.Path, IsDirectory: false));
     }
 }

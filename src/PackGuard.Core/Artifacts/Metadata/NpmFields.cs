@@ -9,7 +9,7 @@ internal sealed class NpmFields
     {
         "name", "version", "license", "licenses", "repository", "private", "files", "scripts",
         "dependencies", "devDependencies", "peerDependencies", "optionalDependencies",
-        "main", "bin", "exports", "gypfile",
+        "main", "bin", "exports", "gypfile", "homepage", "author",
     };
 
     // Paths in exports come in nested condition objects; a hostile manifest could nest deeply or list
@@ -30,6 +30,8 @@ internal sealed class NpmFields
     private readonly Dictionary<string, string> _dependencies = new(StringComparer.Ordinal);
     private readonly List<string> _entryPoints = [];
     private string? _main;
+    private string? _homepage;
+    private readonly List<string> _authorContacts = [];
 
     public static bool IsKnown(string name) => Known.Contains(name);
 
@@ -62,6 +64,8 @@ internal sealed class NpmFields
             // npm skips the implied node-gyp rebuild only for a literal false.
             case "gypfile": _noGypFile = value.ValueKind == JsonValueKind.False; break;
             case "bin" or "exports": ReadEntryPoints(value, 0); break;
+            case "homepage": _homepage = Text(value); break;
+            case "author": ReadAuthor(value); break;
             default: ReadDependencies(value, installed: name != "devDependencies"); break;
         }
     }
@@ -73,6 +77,8 @@ internal sealed class NpmFields
         Version = _version,
         License = _license ?? _legacyLicenses,
         Repository = _repository,
+        Homepage = _homepage,
+        AuthorContacts = _authorContacts,
         IsPrivate = _private,
         NoGypFile = _noGypFile,
         Files = _files,
@@ -103,7 +109,8 @@ internal sealed class NpmFields
         "private" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
         "gypfile" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
         "files" => ([JsonValueKind.Array], "an array"),
-        "main" => ([JsonValueKind.String], "a string"),
+        "main" or "homepage" => ([JsonValueKind.String], "a string"),
+        "author" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),
         "bin" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),
         "exports" => ([JsonValueKind.String, JsonValueKind.Object, JsonValueKind.Array], "a string, an object or an array"),
         _ => ([JsonValueKind.Object], "an object"), // scripts and the dependency maps
@@ -144,6 +151,29 @@ internal sealed class NpmFields
         JsonValueKind.Object when value.TryGetProperty("url", out var url) && Text(url) is { } text => RepositoryUrl.FromNpm(text),
         _ => null,
     };
+
+    /// <summary><c>{ "email": ..., "url": ... }</c>, or the npm shorthand <c>"Name &lt;email&gt; (url)"</c>.</summary>
+    private void ReadAuthor(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var field in (ReadOnlySpan<string>)["email", "url"])
+            {
+                if (value.TryGetProperty(field, out var contact) && Text(contact) is { } text)
+                    _authorContacts.Add(text);
+            }
+            return;
+        }
+        if (Text(value) is not { } author)
+            return;
+        foreach (var (open, close) in (ReadOnlySpan<(char, char)>)[('<', '>'), ('(', ')')])
+        {
+            var start = author.IndexOf(open, StringComparison.Ordinal);
+            var end = start < 0 ? -1 : author.IndexOf(close, start + 1);
+            if (end > start + 1)
+                _authorContacts.Add(author[(start + 1)..end].Trim());
+        }
+    }
 
     private void ReadScripts(JsonElement value)
     {

@@ -51,6 +51,7 @@ internal static class NuspecReader
             Version = fields.Version,
             License = fields.License ?? (fields.LicenseUrl is { } url && url != DeprecatedLicenseUrl ? url : null),
             Repository = RepositoryUrl.Normalize(fields.RepositoryUrl) ?? RepositoryUrl.Normalize(fields.ProjectUrl),
+            Homepage = fields.ProjectUrl,
             DeclaredTools = fields.Dependencies,
             PackageTypes = fields.PackageTypes,
             Dependencies = fields.Versions,

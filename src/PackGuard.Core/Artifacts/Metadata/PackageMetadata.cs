@@ -21,6 +21,16 @@ public sealed record PackageMetadata
     /// <summary>Source repository URL, normalised to https where the shorthand allows it.</summary>
     public string? Repository { get; init; }
 
+    /// <summary>The package's home page: package.json <c>homepage</c>, the nuspec <c>projectUrl</c>, a wheel's <c>Home-page</c>.</summary>
+    public string? Homepage { get; init; }
+
+    /// <summary>
+    /// How the author is reached: the e-mail address and URL of package.json <c>author</c> (an
+    /// object, or <c>"Name &lt;mail&gt; (url)"</c>), a wheel's <c>Author-email</c>. They name the
+    /// package's own domain.
+    /// </summary>
+    public IReadOnlyList<string> AuthorContacts { get; init; } = [];
+
     /// <summary><c>"private": true</c> in package.json.</summary>
     public bool IsPrivate { get; init; }
 

@@ -23,6 +23,8 @@ internal static class WheelMetadataReader
             Version = First(headers, "Version"),
             License = License(headers),
             Repository = Repository(headers),
+            Homepage = First(headers, "Home-page"),
+            AuthorContacts = [.. All(headers, "Author-email").Concat(All(headers, "Maintainer-email")).Where(v => v.Length > 0)],
             DeclaredTools = [.. All(headers, "Requires-Dist").Select(RequirementName).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)],
             Problems = problems,
         };

@@ -16,8 +16,10 @@ public sealed record FuzzSeed(string Kind, string FileName, FuzzNode Root);
 /// Small valid artifacts of every format the scanner reads, each reaching its readers and
 /// inspectors: the walker's gzip, tar (ustar, pax, GNU, v7), zip and directory levels with nested
 /// archives and links; the manifests (package.json, .nuspec, wheel METADATA); source maps
-/// (external, inline, index maps with sections); and the secret scanner in text, in a map's
-/// <c>sourcesContent</c> and in the strings of binaries. Built in code, so the fuzzer owns them.
+/// (external, inline, index maps with sections); the secret scanner in text, in a map's
+/// <c>sourcesContent</c> and in the strings of binaries; the unintended-file checks (.env,
+/// .git/config, kubeconfig, Docker config, SQL) and the internal-surface scanner (hosts, private
+/// addresses, home paths). Built in code, so the fuzzer owns them.
 /// </summary>
 public static class FuzzSeeds
 {
@@ -143,6 +145,12 @@ public static class FuzzSeeds
             TarItem.File("package/vendor/nested.zip", NestedZip()),
             TarItem.File("package/README.md", Text("# acme\n\nUsage: `acme run`\n")),
             TarItem.Symlink("package/lib/link.js", "../index.js"),
+            TarItem.File("package/.env", Text("NODE_ENV=production\nDATABASE_URL=postgres://app:Zq8vN3kP1rT6@db.acme-prod.io:5432/app\nAPI_KEY=" + Secret(0) + "\n")),
+            TarItem.File("package/.git/config", Text("[remote \"origin\"]\n\turl = https://ci:Zq8vN3kP1rT6wY2m@github.com/acme/cli.git\n")),
+            TarItem.File("package/deploy/kubeconfig.yaml", Text("apiVersion: v1\nclusters:\n- name: prod\n  cluster:\n    server: https://10.20.0.5:6443\nusers:\n- name: ci\n  user:\n    token: Zq8vN3kP1rT6wY2mQ9xL\n")),
+            TarItem.File("package/.docker/config.json", Json("""{"auths":{"registry.acme.io":{"auth":"Y2k6WnE4dk4za1AxclQ2"}}}""")),
+            TarItem.File("package/db/dump.sql", Text("-- MySQL dump 10.13\nCREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\n")),
+            TarItem.File("package/lib/hosts.js", Text("fetch('https://api-staging.acme.io/v1');\nconnect('http://10.20.30.40:8080');\nconst home = '/Users/jbloggs/work/cli';\nconst db = \"db-01.prod.internal:5432\";\n")),
         };
 
         var longDirectory = "package/" + string.Join('/', Enumerable.Repeat("deeply-nested-directory", 6));
