@@ -53,6 +53,17 @@ public sealed class ElfDebugReaderTests
     }
 
     [Fact]
+    public void A_gdb_scripts_section_alone_is_no_dwarf()
+    {
+        // Rust release binaries (ripgrep in the incident package) keep .debug_gdb_scripts: a pretty-printer
+        // script name for the debugger, not debug information.
+        var m = Read(NativeSamples.Elf(new SampleSection(".debug_gdb_scripts", 1, [1, .. "gdb_load_rust_pretty_printers.py\0"u8])), 4096)!;
+
+        m.HasDwarf.ShouldBeFalse();
+        m.DebugSections.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Compressed_debug_sections_are_inflated()
     {
         var sections = NativeSamples.Dwarf(5, "/home/jdoe/acme", ("src/a.c", "int a;\n"));

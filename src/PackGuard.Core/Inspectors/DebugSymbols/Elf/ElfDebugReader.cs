@@ -87,7 +87,9 @@ internal sealed class ElfDebugReader(long maxSymbolSize, UserPathSet users, Canc
             return new ElfMeasurement([], 0, false, null, null, 0, 0, 0, 0, [],
                 _truncated ? "the file was cut short inside its section table" : "its section table runs past the end of the file");
         var debug = sections.All
-            .Where(s => s.Type != ElfSection.NoBits && s.Size > 0 && (s.Name.StartsWith(".debug_", StringComparison.Ordinal) || s.Name.StartsWith(".zdebug_", StringComparison.Ordinal)))
+            // .debug_gdb_scripts names a debugger pretty-printer script (Rust release binaries keep it); it is no DWARF.
+            .Where(s => s.Type != ElfSection.NoBits && s.Size > 0 && s.Name != ".debug_gdb_scripts"
+                && (s.Name.StartsWith(".debug_", StringComparison.Ordinal) || s.Name.StartsWith(".zdebug_", StringComparison.Ordinal)))
             .ToList();
         var symbolTable = sections.All.Any(s => s.Type == ElfSection.SymbolTable && s.Size > 0);
         var debugLink = DebugLink(sections);
