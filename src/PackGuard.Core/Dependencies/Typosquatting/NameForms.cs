@@ -1,0 +1,169 @@
+using System.Buffers;
+
+namespace PackGuard.Dependencies.Typosquatting;
+
+/// <summary>
+/// The forms of a package name the detector compares. Each drops one more thing a reader does not
+/// notice: <see cref="Identity"/> is what the registry itself treats as the same name;
+/// <see cref="Skeleton"/> also folds letters that look alike (and <see cref="FoldPairs"/> letter
+/// pairs that look like one); <see cref="Flatten"/> also drops
+/// separators and the npm scope's <c>@</c> and <c>/</c>; <see cref="Squash"/> also drops doubled letters.
+/// </summary>
+internal static class NameForms
+{
+    /// <summary>
+    /// The registry's own notion of the same name: case-insensitive everywhere, and on PyPI with
+    /// runs of <c>-</c>, <c>_</c> and <c>.</c> as one <c>-</c> (PEP 503).
+    /// </summary>
+    public static string Identity(SquatEcosystem ecosystem, string name)
+    {
+        var lower = name.Trim().ToLowerInvariant();
+        if (ecosystem != SquatEcosystem.PyPI || lower.AsSpan().IndexOfAny("_.") < 0 && !lower.Contains("--", StringComparison.Ordinal))
+            return lower;
+        var buffer = new char[lower.Length];
+        var length = 0;
+        foreach (var c in lower)
+        {
+            if (IsSeparator(c))
+            {
+                if (length > 0 && buffer[length - 1] == '-')
+                    continue;
+                buffer[length++] = '-';
+            }
+            else
+            {
+                buffer[length++] = c;
+            }
+        }
+        return new string(buffer, 0, length);
+    }
+
+    /// <summary>
+    /// Lowercase, with lookalike characters folded to the Latin letter they pass for: Cyrillic and
+    /// Greek lookalikes, fullwidth forms and accents, <c>0</c> as <c>o</c>, <c>1</c>, <c>i</c> and
+    /// <c>|</c> as <c>l</c>. Separators stay.
+    /// </summary>
+    public static string Skeleton(string name)
+    {
+        var unchanged = true;
+        foreach (var c in name)
+        {
+            if (c >= 0x80 || AsciiSkeleton[c] != c)
+            {
+                unchanged = false;
+                break;
+            }
+        }
+        if (unchanged)
+            return name; // the common case: lowercase ASCII without 0, 1, i, | or spaces
+        Span<char> folded = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
+        var length = 0;
+        foreach (var raw in name)
+        {
+            if (raw < 0x80)
+            {
+                if (AsciiSkeleton[raw] != '\0')
+                    folded[length++] = AsciiSkeleton[raw];
+                continue;
+            }
+            if (Confusables.IsCombiningMark(raw) || char.IsWhiteSpace(raw))
+                continue;
+            var c = Confusables.Fold(raw);
+            if (c >= 0x80)
+                folded[length++] = c;
+            else if (AsciiSkeleton[c] != '\0')
+                folded[length++] = AsciiSkeleton[c];
+        }
+        return new string(folded[..length]);
+    }
+
+    /// <summary>
+    /// <paramref name="skeleton"/> with letter pairs that read as one letter in most fonts folded:
+    /// <c>rn</c> as <c>m</c>, <c>vv</c> as <c>w</c>. Kept apart from <see cref="Skeleton"/>, which
+    /// edit distances use: there <c>electorn</c> must stay one swap from <c>electron</c>.
+    /// </summary>
+    public static string FoldPairs(string skeleton)
+    {
+        if (!skeleton.Contains("rn", StringComparison.Ordinal) && !skeleton.Contains("vv", StringComparison.Ordinal))
+            return skeleton;
+        return skeleton.Replace("rn", "m", StringComparison.Ordinal).Replace("vv", "w", StringComparison.Ordinal);
+    }
+
+    /// <summary><paramref name="form"/> without separators (<c>-</c>, <c>_</c>, <c>.</c>) and scope punctuation (<c>@</c>, <c>/</c>).</summary>
+    public static string Flatten(string form)
+    {
+        var first = form.AsSpan().IndexOfAny(Dropped);
+        if (first < 0)
+            return form;
+        Span<char> flat = form.Length <= 256 ? stackalloc char[form.Length] : new char[form.Length];
+        form.AsSpan(0, first).CopyTo(flat);
+        var length = first;
+        for (var i = first + 1; i < form.Length; i++)
+        {
+            var c = form[i];
+            if (c is not ('-' or '_' or '.' or '@' or '/'))
+                flat[length++] = c;
+        }
+        return new string(flat[..length]);
+    }
+
+    /// <summary><paramref name="flat"/> with every run of one letter written once (<c>puppeteer</c> as <c>pupeter</c>).</summary>
+    public static string Squash(string flat)
+    {
+        var runs = 0;
+        for (var i = 1; i < flat.Length; i++)
+        {
+            if (flat[i] == flat[i - 1])
+                runs++;
+        }
+        if (runs == 0)
+            return flat;
+        return string.Create(flat.Length - runs, flat, static (span, source) =>
+        {
+            var j = 0;
+            for (var i = 0; i < source.Length; i++)
+            {
+                if (i == 0 || source[i] != source[i - 1])
+                    span[j++] = source[i];
+            }
+        });
+    }
+
+    /// <summary>The npm scope without <c>@</c> (<c>babel</c> for <c>@babel/core</c>), or <see langword="null"/>.</summary>
+    public static string? Scope(string name)
+    {
+        if (name.Length < 3 || name[0] != '@')
+            return null;
+        var slash = name.IndexOf('/');
+        return slash > 1 ? name[1..slash] : null;
+    }
+
+    /// <summary>The name after its npm scope (<c>core</c> for <c>@babel/core</c>), or the name itself.</summary>
+    public static string Bare(string name)
+    {
+        if (name.Length == 0 || name[0] != '@')
+            return name;
+        var slash = name.IndexOf('/');
+        return slash > 0 ? name[(slash + 1)..] : name;
+    }
+
+    public static bool IsSeparator(char c) => c is '-' or '_' or '.';
+
+    private static readonly SearchValues<char> Dropped = SearchValues.Create("-_.@/");
+
+    /// <summary>What each ASCII character becomes in a skeleton; <c>\0</c> drops it (whitespace, controls).</summary>
+    private static readonly char[] AsciiSkeleton = BuildAsciiSkeleton();
+
+    private static char[] BuildAsciiSkeleton()
+    {
+        var table = new char[128];
+        for (var c = (char)0x21; c < 0x7F; c++)
+            table[c] = char.ToLowerInvariant(c);
+        table['0'] = 'o';
+        table['1'] = 'l';
+        table['i'] = 'l';
+        table['I'] = 'l';
+        table['|'] = 'l';
+        return table;
+    }
+}
