@@ -31,6 +31,13 @@ internal sealed class Candidates
     /// <summary>The checked name is popular itself: nothing it resembles can make it a squat.</summary>
     public bool SelfEstablished => _gate == PopularityGate.Full && _self >= 0 && _corpus.IsEstablished(_self);
 
+    /// <summary>
+    /// The checked name is listed (it has real use of its own). Filler-word and dropped-scope
+    /// resemblances are then how companion packages are named (<c>preact-cli</c>, <c>d3-node</c>,
+    /// <c>turf-helpers</c> before <c>@turf/helpers</c>), so those techniques weigh only unlisted names.
+    /// </summary>
+    public bool SelfListed => _gate == PopularityGate.Full && _self >= 0;
+
     public int BestEntry { get; private set; } = -1;
 
     public string? BestTechnique { get; private set; }

@@ -4,8 +4,8 @@ namespace PackGuard.Dependencies.Typosquatting;
 /// Filler words a combosquat adds to a popular name: they say nothing about what the package does
 /// (<c>-js</c>, <c>node-</c>, <c>-utils</c>, <c>py</c>, <c>.net</c>), so <c>mysqljs</c> or
 /// <c>python3-dateutil</c> reads as the popular package itself. <see cref="Cores"/> strips one such
-/// word from a name's skeleton; the detector compares the rest with popular names and with their
-/// own cores (so <c>discord.dll</c> meets <c>discord.js</c>).
+/// word from a name's folded form (<see cref="NameForms.Fold"/>); the detector compares the rest
+/// with popular names and with their own cores (so <c>discord.dll</c> meets <c>discord.js</c>).
 /// </summary>
 internal static class ComboAffixes
 {
@@ -19,11 +19,11 @@ internal static class ComboAffixes
     private static readonly Affix[] NuGetSuffixes = Affixes("dotnet+", "netcore+", "net+", "netstandard", "core", "standard", "lib", "sdk", "api", "utils", "helper", "helpers");
 
     /// <summary>
-    /// <paramref name="skeleton"/> (an npm scope kept aside) with one filler word stripped from its
-    /// start or end, flattened. A word glued on without a separator must leave three characters or
+    /// <paramref name="folded"/> (<see cref="NameForms.Fold"/>; an npm scope kept aside) with one
+    /// filler word stripped from its start or end, flattened. A word glued on without a separator must leave three characters or
     /// more (<c>mysqljs</c>), a separated one two (<c>d3.js</c>).
     /// </summary>
-    public static void Cores(SquatEcosystem ecosystem, string skeleton, List<string> cores)
+    public static void Cores(SquatEcosystem ecosystem, string folded, List<string> cores)
     {
         var (prefixes, suffixes) = ecosystem switch
         {
@@ -32,13 +32,13 @@ internal static class ComboAffixes
             _ => (PyPIPrefixes, PyPISuffixes),
         };
         var scope = "";
-        var bare = skeleton.AsSpan();
+        var bare = folded.AsSpan();
         if (ecosystem == SquatEcosystem.Npm && bare.Length > 0 && bare[0] == '@')
         {
             var slash = bare.IndexOf('/');
             if (slash < 0)
                 return;
-            scope = skeleton[..(slash + 1)];
+            scope = folded[..(slash + 1)];
             bare = bare[(slash + 1)..];
         }
         foreach (var suffix in suffixes)
@@ -66,7 +66,7 @@ internal static class ComboAffixes
     }
 
     private static Affix[] Affixes(params string[] words) =>
-        [.. words.Select(w => new Affix(NameForms.Skeleton(w.TrimEnd('+')), w.EndsWith('+')))];
+        [.. words.Select(w => new Affix(NameForms.Fold(w.TrimEnd('+')), w.EndsWith('+')))];
 
     private readonly record struct Affix(string Word, bool Glues);
 }

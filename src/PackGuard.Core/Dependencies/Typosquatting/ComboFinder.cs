@@ -10,8 +10,10 @@ internal static class ComboFinder
 {
     public static void Find(CorpusIndex index, SquatQuery query, Candidates candidates)
     {
+        if (candidates.SelfListed)
+            return;
         var cores = new List<string>(4);
-        ComboAffixes.Cores(index.Corpus.Ecosystem, query.Skeleton, cores);
+        ComboAffixes.Cores(index.Corpus.Ecosystem, query.Folded, cores);
         foreach (var core in cores)
         {
             if (index.ByFlat.TryGetValue(core, out var entry))
@@ -21,24 +23,25 @@ internal static class ComboFinder
         }
         if (index.ByCore.TryGetValue(query.Flat, out var fuller))
             candidates.Consider(fuller, SquatTechnique.Combosquat, 0.6);
-        WordInFront(index, query, candidates);
+        if (index.Corpus.Ecosystem != SquatEcosystem.NuGet)
+            WordInFront(index, query, candidates); // Vendor.Newtonsoft.Json is how NuGet names integrations
     }
 
     /// <summary>
     /// <c>word-popular-name</c> where the popular name has a separator of its own and is among the
     /// ecosystem's established names. Single-word names are left out: <c>react-foo</c> and
-    /// <c>vue-foo</c> are how plugins are named, not imitations.
+    /// <c>vue-foo</c> are how plugins are named, not imitations. So are PyPI's <c>types-</c> stubs.
     /// </summary>
     private static void WordInFront(CorpusIndex index, SquatQuery query, Candidates candidates)
     {
         if (query.Scope is not null)
             return;
-        var skeleton = query.Skeleton;
-        var separator = index.Corpus.Ecosystem == SquatEcosystem.NuGet ? skeleton.IndexOf('.') : skeleton.AsSpan().IndexOfAny("-_.");
-        if (separator < 2 || separator + 1 >= skeleton.Length)
+        var folded = query.Folded;
+        var separator = folded.AsSpan().IndexOfAny("-_.");
+        if (separator < 2 || separator + 1 >= folded.Length)
             return;
-        var rest = skeleton.AsSpan(separator + 1);
-        if (rest.IndexOfAny("-_.") < 0)
+        var rest = folded.AsSpan(separator + 1);
+        if (rest.IndexOfAny("-_.") < 0 || index.Corpus.Ecosystem == SquatEcosystem.PyPI && folded.StartsWith("types-", StringComparison.Ordinal))
             return;
         if (index.FlatLookup.TryGetValue(NameForms.Flatten(rest.ToString()), out var entry) && index.Corpus.IsEstablished(entry))
             candidates.Consider(entry, SquatTechnique.Combosquat, 0.55);

@@ -4,7 +4,7 @@ namespace PackGuard.Dependencies.Typosquatting;
 
 /// <summary>
 /// Letters from other scripts that render like a Latin letter in a package list or a terminal,
-/// mapped to that letter. Names are compared by their skeleton (<see cref="NameForms.Skeleton"/>),
+/// mapped to that letter. Names are compared once these are folded (<see cref="NameForms.Fold"/>),
 /// so <c>Netherеum</c> with a Cyrillic <c>е</c> meets <c>Nethereum</c>. Fullwidth forms and accents
 /// are folded separately; only letters that pass for Latin at a glance are listed here.
 /// </summary>

@@ -34,14 +34,14 @@ internal sealed class CorpusIndex
                 scopes.Add(identity.AsSpan(1, slash - 1));
             if (corpus.Weights[entry] < profile.TargetWeight)
                 continue;
-            var skeleton = NameForms.Skeleton(identity);
-            var flat = NameForms.Flatten(skeleton);
-            KeepBest(ByLookalike, NameForms.FoldPairs(flat), entry);
+            var folded = NameForms.Fold(identity);
+            var flat = NameForms.Flatten(folded);
+            KeepBest(ByLookalike, NameForms.FoldPairs(NameForms.Flatten(NameForms.Skeleton(corpus.Names[entry]))), entry);
             if (KeepBest(ByFlat, flat, entry) && !(npm && identity.StartsWith('@')))
                 unscoped.Add(flat);
             KeepBest(BySquashed, NameForms.Squash(flat), entry);
             cores.Clear();
-            ComboAffixes.Cores(corpus.Ecosystem, skeleton, cores);
+            ComboAffixes.Cores(corpus.Ecosystem, folded, cores);
             foreach (var core in cores)
                 KeepBest(ByCore, core, entry);
             if (npm)
@@ -66,19 +66,19 @@ internal sealed class CorpusIndex
     /// </summary>
     public Dictionary<string, int> ByLookalike { get; }
 
-    /// <summary>Flattened skeleton to the most popular entry with it.</summary>
+    /// <summary>Folded and flattened name (<see cref="NameForms"/>) to the most popular entry with it.</summary>
     public Dictionary<string, int> ByFlat { get; }
 
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FlatLookup { get; }
 
-    /// <summary>Flattened skeleton with doubled letters written once.</summary>
+    /// <summary>Folded, flattened, doubled letters written once.</summary>
     public Dictionary<string, int> BySquashed { get; }
 
     /// <summary>A popular name's flattened core (<see cref="ComboAffixes"/>) to the most popular entry with it.</summary>
     public Dictionary<string, int> ByCore { get; }
 
     /// <summary>
-    /// Flattened skeletons of unscoped popular names, searched by edit distance. Scoped names are
+    /// Folded, flattened unscoped popular names, searched by edit distance. Scoped names are
     /// left out: within a scope only its owner publishes, and a misspelt scope is
     /// <see cref="ScopeFinder"/>'s.
     /// </summary>
@@ -96,7 +96,7 @@ internal sealed class CorpusIndex
     /// <summary>npm: every scope in the list (a scope that is listed belongs to a real publisher).</summary>
     public HashSet<string> Scopes { get; } = new(Ordinal);
 
-    /// <summary>npm: flattened skeleton of a scope to its popular entries, most popular first.</summary>
+    /// <summary>npm: folded, flattened scope to its popular entries, most popular first.</summary>
     public Dictionary<string, List<int>> ByScope { get; } = new(Ordinal);
 
     /// <summary>npm: the keys of <see cref="ByScope"/>, for edit-distance search.</summary>
@@ -117,7 +117,7 @@ internal sealed class CorpusIndex
             return;
         if (scope != "types")
             KeepBest(ByBare, NameForms.Bare(identity), entry);
-        var key = NameForms.Flatten(NameForms.Skeleton(scope));
+        var key = NameForms.Flatten(NameForms.Fold(scope));
         ref var members = ref CollectionsMarshal.GetValueRefOrAddDefault(ByScope, key, out _);
         (members ??= []).Add(entry);
     }

@@ -18,11 +18,18 @@ internal sealed record EcosystemProfile(int EstablishedRank, double TargetWeight
     /// <summary>How many times more popular the intended package must be than a listed name.</summary>
     public const double RequiredRatio = 100;
 
-    /// <summary>npm: the list holds names with 20,000 downloads a month or more (70,202 names).</summary>
-    public static readonly EcosystemProfile Npm = new(EstablishedRank: 10_000, TargetWeight: 100_000, FloorWeight: 20_000);
+    /// <summary>
+    /// npm: the list holds names with 20,000 downloads a month or more (70,202 names). The top
+    /// 20,000 (about 540,000 a month or more) are established: at that use a near name is a project
+    /// of its own (<c>findup</c> beside <c>find-up</c>, <c>has-own</c> beside <c>hasown</c>), not a trap.
+    /// </summary>
+    public static readonly EcosystemProfile Npm = new(EstablishedRank: 20_000, TargetWeight: 100_000, FloorWeight: 20_000);
 
-    /// <summary>NuGet: 1,575 IDs with 200 downloads a day or more, plus the well-known IDs added by hand.</summary>
-    public static readonly EcosystemProfile NuGet = new(EstablishedRank: 300, TargetWeight: 1_000, FloorWeight: 200);
+    /// <summary>
+    /// NuGet: 1,575 IDs with 200 downloads a day or more, plus the well-known IDs added by hand. A
+    /// short list of names that all see real use: the top 1,000 (3,500 a day or more) are established.
+    /// </summary>
+    public static readonly EcosystemProfile NuGet = new(EstablishedRank: 1_000, TargetWeight: 1_000, FloorWeight: 200);
 
     /// <summary>PyPI: the 15,000 most downloaded projects.</summary>
     public static readonly EcosystemProfile PyPI = new(EstablishedRank: 5_000, TargetWeight: PyPIWeight(10_000), FloorWeight: PyPIWeight(15_000));

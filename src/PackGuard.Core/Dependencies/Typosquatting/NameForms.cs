@@ -5,8 +5,9 @@ namespace PackGuard.Dependencies.Typosquatting;
 /// <summary>
 /// The forms of a package name the detector compares. Each drops one more thing a reader does not
 /// notice: <see cref="Identity"/> is what the registry itself treats as the same name;
-/// <see cref="Skeleton"/> also folds letters that look alike (and <see cref="FoldPairs"/> letter
-/// pairs that look like one); <see cref="Flatten"/> also drops
+/// <see cref="Fold"/> also folds letters of other scripts that pass for Latin ones, and
+/// <see cref="Skeleton"/> ASCII lookalikes too (with <see cref="FoldPairs"/>, letter pairs that
+/// look like one); <see cref="Flatten"/> also drops
 /// separators and the npm scope's <c>@</c> and <c>/</c>; <see cref="Squash"/> also drops doubled letters.
 /// </summary>
 internal static class NameForms
@@ -39,42 +40,60 @@ internal static class NameForms
     }
 
     /// <summary>
-    /// Lowercase, with lookalike characters folded to the Latin letter they pass for: Cyrillic and
-    /// Greek lookalikes, fullwidth forms and accents, <c>0</c> as <c>o</c>, <c>1</c>, <c>i</c> and
-    /// <c>|</c> as <c>l</c>. Separators stay.
+    /// Lowercase, with letters from other scripts folded to the Latin letter they pass for:
+    /// Cyrillic and Greek lookalikes, fullwidth forms and accents. Whitespace and combining marks
+    /// go; separators stay. The form edit distances and filler words are measured on: a registry
+    /// shows these letters as the Latin ones, so they are no edit at all.
     /// </summary>
-    public static string Skeleton(string name)
+    public static string Fold(string name)
     {
         var unchanged = true;
         foreach (var c in name)
         {
-            if (c >= 0x80 || AsciiSkeleton[c] != c)
+            if (c >= 0x80 || AsciiFold[c] != c)
             {
                 unchanged = false;
                 break;
             }
         }
         if (unchanged)
-            return name; // the common case: lowercase ASCII without 0, 1, i, | or spaces
+            return name; // the common case: lowercase ASCII without spaces
         Span<char> folded = name.Length <= 256 ? stackalloc char[name.Length] : new char[name.Length];
         var length = 0;
         foreach (var raw in name)
         {
-            if (raw < 0x80)
-            {
-                if (AsciiSkeleton[raw] != '\0')
-                    folded[length++] = AsciiSkeleton[raw];
-                continue;
-            }
-            if (Confusables.IsCombiningMark(raw) || char.IsWhiteSpace(raw))
-                continue;
-            var c = Confusables.Fold(raw);
+            var c = raw < 0x80 ? raw : Confusables.IsCombiningMark(raw) || char.IsWhiteSpace(raw) ? '\0' : Confusables.Fold(raw);
             if (c >= 0x80)
                 folded[length++] = c;
-            else if (AsciiSkeleton[c] != '\0')
-                folded[length++] = AsciiSkeleton[c];
+            else if (AsciiFold[c] != '\0')
+                folded[length++] = AsciiFold[c];
         }
         return new string(folded[..length]);
+    }
+
+    /// <summary>
+    /// <see cref="Fold"/>, after making one the ASCII characters that pass for one another: <c>0</c>
+    /// as <c>o</c>, <c>1</c>, capital <c>I</c> and <c>|</c> as <c>l</c>. Takes the name as written,
+    /// since case tells a capital <c>I</c> (<c>jeIlyfish</c>) from a lowercase <c>i</c>, which has
+    /// its dot. Only exact lookalikes are compared by skeleton: measuring edits on it would put
+    /// <c>openai</c> one edit from <c>openml</c>.
+    /// </summary>
+    public static string Skeleton(string name)
+    {
+        if (name.AsSpan().IndexOfAny("01I|") < 0)
+            return Fold(name);
+        return Fold(string.Create(name.Length, name, static (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                span[i] = source[i] switch
+                {
+                    '0' => 'o',
+                    '1' or 'I' or '|' => 'l',
+                    var c => c,
+                };
+            }
+        }));
     }
 
     /// <summary>
@@ -151,19 +170,14 @@ internal static class NameForms
 
     private static readonly SearchValues<char> Dropped = SearchValues.Create("-_.@/");
 
-    /// <summary>What each ASCII character becomes in a skeleton; <c>\0</c> drops it (whitespace, controls).</summary>
-    private static readonly char[] AsciiSkeleton = BuildAsciiSkeleton();
+    /// <summary>What each ASCII character becomes when folded: lowercase; <c>\0</c> drops it (whitespace, controls).</summary>
+    private static readonly char[] AsciiFold = BuildAsciiFold();
 
-    private static char[] BuildAsciiSkeleton()
+    private static char[] BuildAsciiFold()
     {
         var table = new char[128];
         for (var c = (char)0x21; c < 0x7F; c++)
             table[c] = char.ToLowerInvariant(c);
-        table['0'] = 'o';
-        table['1'] = 'l';
-        table['i'] = 'l';
-        table['I'] = 'l';
-        table['|'] = 'l';
         return table;
     }
 }

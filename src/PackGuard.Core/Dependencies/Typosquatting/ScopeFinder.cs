@@ -4,12 +4,14 @@ namespace PackGuard.Dependencies.Typosquatting;
 /// npm scope tricks beyond the spelling of the whole name (<c>@scope/x</c> against <c>scope-x</c> is
 /// <see cref="SpellingFinder"/>'s flat form):
 /// <list type="bullet">
-/// <item>a dropped scope: <c>core-tracing</c> for <c>@azure/core-tracing</c> (never for <c>@types</c>,
-/// whose packages describe the unscoped ones);</item>
+/// <item>a dropped scope: <c>core-tracing</c> for <c>@azure/core-tracing</c>, when the name is not
+/// listed and has two words or more (never for <c>@types</c>, whose packages describe the unscoped ones);</item>
 /// <item>a lookalike scope nobody publishes under: <c>@typescript_eslinter/eslint</c> for
 /// <c>@typescript-eslint/eslint-plugin</c>, <c>@babel-js/core</c> for <c>@babel/core</c>;</item>
-/// <item>an unknown scope in front of a famous unscoped name: <c>@evil/lodash</c>.</item>
 /// </list>
+/// An unknown scope in front of a popular unscoped name (<c>@someone/extract-zip</c>) is not
+/// flagged: nobody reaches it by mistyping <c>extract-zip</c>, and organisations publish their own
+/// builds that way (<c>@electron-internal/extract-zip</c>, in Electron's own dependencies).
 /// A scope that appears in the popularity list belongs to a real publisher: only its owner can
 /// publish under it, so its packages are never flagged for resembling its other packages.
 /// </summary>
@@ -19,27 +21,24 @@ internal static class ScopeFinder
     {
         if (query.Scope is null)
         {
-            if (query.Identity.Length >= 4 && index.ByBare.TryGetValue(query.Identity, out var scoped))
+            // Only a name of two words or more: core, test or utils alone is a word, not a copy.
+            if (!candidates.SelfListed && query.Identity.AsSpan().IndexOfAny("-_.") > 0 && index.ByBare.TryGetValue(query.Identity, out var scoped))
                 candidates.Consider(scoped, SquatTechnique.Scope, 0.6);
             return;
         }
         if (index.Scopes.Contains(query.Scope))
             return;
-        var bare = NameForms.Bare(query.Identity);
-        var unscoped = index.Corpus.Find(bare);
-        if (unscoped >= 0 && NameForms.Scope(bare) is null && index.Corpus.IsEstablished(unscoped))
-            candidates.Consider(unscoped, SquatTechnique.Scope, 0.5);
-        LookalikeScopes(index, query, NameForms.Flatten(NameForms.Skeleton(bare)), candidates);
+        LookalikeScopes(index, query, NameForms.Flatten(NameForms.Fold(NameForms.Bare(query.Identity))), candidates);
     }
 
     private static void LookalikeScopes(CorpusIndex index, SquatQuery query, string bare, Candidates candidates)
     {
-        var skeleton = NameForms.Skeleton(query.Scope!);
-        var scope = NameForms.Flatten(skeleton);
+        var folded = NameForms.Fold(query.Scope!);
+        var scope = NameForms.Flatten(folded);
         if (index.ByScope.TryGetValue(scope, out var members))
             Member(index, members, bare, candidates, 0.85);
         var cores = new List<string>(4);
-        ComboAffixes.Cores(SquatEcosystem.Npm, skeleton, cores);
+        ComboAffixes.Cores(SquatEcosystem.Npm, folded, cores);
         foreach (var core in cores)
         {
             if (index.ByScope.TryGetValue(core, out members))
@@ -65,7 +64,7 @@ internal static class ScopeFinder
         var same = false;
         foreach (var member in members)
         {
-            var memberBare = NameForms.Flatten(NameForms.Skeleton(NameForms.Bare(index.Corpus.Identities[member])));
+            var memberBare = NameForms.Flatten(NameForms.Fold(NameForms.Bare(index.Corpus.Identities[member])));
             if (memberBare == bare)
             {
                 best = member;

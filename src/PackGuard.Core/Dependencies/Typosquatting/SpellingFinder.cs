@@ -50,7 +50,8 @@ internal static class SpellingFinder
             return;
         var found = new List<(int Key, int Distance)>();
         index.Near.Search(flat, found);
-        if (flat.Length >= 8)
+        // Two edits apart, a listed name is a project of its own far more often than a trap (bare-buffer, safe-buffer).
+        if (flat.Length >= 8 && !candidates.SelfListed)
             index.Far.Search(flat, found);
         foreach (var (key, distance) in found)
         {

@@ -7,10 +7,10 @@ internal sealed class SquatQuery
     {
         Name = name;
         Identity = NameForms.Identity(ecosystem, name);
-        Skeleton = NameForms.Skeleton(Identity);
-        Flat = NameForms.Flatten(Skeleton);
+        Folded = NameForms.Fold(Identity);
+        Flat = NameForms.Flatten(Folded);
         Squashed = NameForms.Squash(Flat);
-        Lookalike = NameForms.FoldPairs(Flat);
+        Lookalike = NameForms.FoldPairs(NameForms.Flatten(NameForms.Skeleton(name)));
         Scope = ecosystem == SquatEcosystem.Npm ? NameForms.Scope(Identity) : null;
         foreach (var c in name)
         {
@@ -26,13 +26,14 @@ internal sealed class SquatQuery
 
     public string Identity { get; }
 
-    public string Skeleton { get; }
+    /// <summary><see cref="NameForms.Fold"/> of the identity: other scripts' lookalikes folded, separators kept.</summary>
+    public string Folded { get; }
 
     public string Flat { get; }
 
     public string Squashed { get; }
 
-    /// <summary><see cref="Flat"/> with letter pairs folded (<see cref="NameForms.FoldPairs"/>).</summary>
+    /// <summary>The skeleton, flattened, letter pairs folded: equal for names that differ only by lookalikes and separators.</summary>
     public string Lookalike { get; }
 
     /// <summary>npm scope without <c>@</c>, or <see langword="null"/>.</summary>

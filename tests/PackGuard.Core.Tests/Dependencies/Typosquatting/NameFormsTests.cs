@@ -18,11 +18,24 @@ public sealed class NameFormsTests
     }
 
     [Theory]
+    [InlineData("L\u043eDash", "lodash")] // Cyrillic о
+    [InlineData("ｃｒｏｓｓ-env", "cross-env")] // fullwidth
+    [InlineData("cr\u00e9ate", "create")]
+    [InlineData("open ai", "openai")]
+    [InlineData("l0dash", "l0dash")] // ASCII lookalikes stay: edits are counted on this form
+    [InlineData("openai", "openai")]
+    public void Fold_folds_other_scripts_only(string name, string folded)
+    {
+        NameForms.Fold(name).ShouldBe(folded);
+    }
+
+    [Theory]
     [InlineData("lodash", "lodash")]
     [InlineData("l0dash", "lodash")]
     [InlineData("1odash", "lodash")]
-    [InlineData("jeilyfish", "jellyflsh")] // i and l both read as l
-    [InlineData("jellyfish", "jellyflsh")]
+    [InlineData("jeIlyfish", "jellyfish")] // a capital I reads as l
+    [InlineData("jeilyfish", "jeilyfish")] // a lowercase i has its dot
+    [InlineData("IdentityModel", "ldentitymodel")]
     [InlineData("\u0441ross-\u0435nv", "cross-env")] // Cyrillic с and е
     [InlineData("\u03bfpen", "open")] // Greek ο
     [InlineData("ｃｒｏｓｓ", "cross")] // fullwidth
@@ -31,7 +44,7 @@ public sealed class NameFormsTests
     [InlineData("Cross Env", "crossenv")]
     public void Skeleton_folds_lookalike_letters(string name, string skeleton)
     {
-        NameForms.Skeleton(name.ToLowerInvariant()).ShouldBe(skeleton);
+        NameForms.Skeleton(name).ShouldBe(skeleton);
     }
 
     [Theory]
@@ -88,8 +101,8 @@ public sealed class NameFormsTests
     {
         SquatEcosystems.TryParse(ecosystem, out var parsed).ShouldBeTrue();
         var cores = new List<string>();
-        ComboAffixes.Cores(parsed, NameForms.Skeleton(name), cores);
-        cores.ShouldContain(NameForms.Skeleton(core)); // cores are skeletons: "fabric" is "fabrlc"
+        ComboAffixes.Cores(parsed, NameForms.Fold(name), cores);
+        cores.ShouldContain(core);
     }
 
     [Theory]
@@ -100,7 +113,7 @@ public sealed class NameFormsTests
     {
         SquatEcosystems.TryParse(ecosystem, out var parsed).ShouldBeTrue();
         var cores = new List<string>();
-        ComboAffixes.Cores(parsed, NameForms.Skeleton(name), cores);
+        ComboAffixes.Cores(parsed, NameForms.Fold(name), cores);
         cores.ShouldBeEmpty();
     }
 

@@ -9,7 +9,8 @@ public sealed class TyposquatDetectorTests
         ("lodash", 400_000_000), ("express", 300_000_000), ("@babel/core", 200_000_000), ("@types/node", 150_000_000),
         ("cross-env", 60_000_000), ("crypto-js", 50_000_000), ("@azure/core-tracing", 50_000_000), ("sass", 40_000_000),
         ("@vue/reactivity", 30_000_000), ("mocha", 20_000_000), ("electron", 10_000_000), ("node-sass", 4_000_000),
-        ("sqlite3", 8_000_000), ("sqlite", 1_000_000), ("left-pad", 2_000_000), ("lodash-utils", 50_000), ("expres", 1_500_000),
+        ("sqlite3", 8_000_000), ("sqlite", 1_000_000), ("left-pad", 2_000_000), ("lodassh", 50_000), ("expres", 1_500_000),
+        ("lodash-utils", 40_000),
         ("tiny-lib", 500),
     ];
 
@@ -30,7 +31,6 @@ public sealed class TyposquatDetectorTests
     [InlineData("core-tracing", "@azure/core-tracing", SquatTechnique.Scope)]
     [InlineData("@bable/core", "@babel/core", SquatTechnique.Transposition)]
     [InlineData("@babel-js/core", "@babel/core", SquatTechnique.Scope)]
-    [InlineData("@evil/lodash", "lodash", SquatTechnique.Scope)]
     [InlineData("cross-env.js", "cross-env", SquatTechnique.Combosquat)]
     [InlineData("electronjs", "electron", SquatTechnique.Combosquat)]
     [InlineData("node-electron", "electron", SquatTechnique.Combosquat)]
@@ -53,6 +53,7 @@ public sealed class TyposquatDetectorTests
     [InlineData("node")] // @types/node describes node; node is no squat of it
     [InlineData("@types/lodash")] // nor the other way round
     [InlineData("@babel/corr")] // only babel's owners publish under @babel
+    [InlineData("@someone/lodash")] // nobody reaches it by mistyping lodash
     [InlineData("react-lodash")] // a single word in front of a one-word name is how plugins are named
     [InlineData("left-pad")]
     [InlineData("tiny-lb")] // one edit from a name nobody would imitate (500 a month)
@@ -65,9 +66,10 @@ public sealed class TyposquatDetectorTests
     [Fact]
     public void A_listed_name_is_flagged_only_when_the_intended_one_is_a_hundred_times_more_popular()
     {
-        // lodash-utils (50,000) against lodash (400 million): 8,000 times.
-        var far = Detector.Check("npm", "lodash-utils").ShouldNotBeNull();
+        // lodassh (50,000) against lodash (400 million): 8,000 times.
+        var far = Detector.Check("npm", "lodassh").ShouldNotBeNull();
         far.Intended.ShouldBe("lodash");
+        far.Technique.ShouldBe(SquatTechnique.RepeatedLetters);
         far.NamePopularity.ShouldBe(50_000);
         far.NameRank.ShouldBe(16);
         far.IntendedPopularity.ShouldBe(400_000_000);
@@ -77,6 +79,14 @@ public sealed class TyposquatDetectorTests
         Detector.Check("npm", "expres").ShouldNotBeNull().Intended.ShouldBe("express");
         var close = SmallLists.Detector("npm", [("express", 300_000_000), ("mocha", 200_000_000), ("expres", 10_000_000)], profile: SmallLists.Profile with { EstablishedRank = 1 });
         close.Check("npm", "expres").ShouldBeNull();
+    }
+
+    [Fact]
+    public void Filler_words_weigh_only_unlisted_names()
+    {
+        // A listed name with a filler word is a companion package with users of its own.
+        Detector.Check("npm", "lodash-utils").ShouldBeNull();
+        Detector.Check("npm", "lodash-helpers").ShouldNotBeNull().Technique.ShouldBe(SquatTechnique.Combosquat);
     }
 
     [Fact]
