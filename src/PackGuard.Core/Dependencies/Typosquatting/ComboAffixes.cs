@@ -20,8 +20,8 @@ internal static class ComboAffixes
 
     /// <summary>
     /// <paramref name="folded"/> (<see cref="NameForms.Fold"/>; an npm scope kept aside) with one
-    /// filler word stripped from its start or end, flattened. A word glued on without a separator must leave three characters or
-    /// more (<c>mysqljs</c>), a separated one two (<c>d3.js</c>).
+    /// filler word stripped from its start or end, flattened. A word glued on without a separator
+    /// must leave three characters or more (<c>mysqljs</c>), a separated one two (<c>d3.js</c>).
     /// </summary>
     public static void Cores(SquatEcosystem ecosystem, string folded, List<string> cores)
     {
@@ -31,14 +31,14 @@ internal static class ComboAffixes
             SquatEcosystem.NuGet => (NuGetPrefixes, NuGetSuffixes),
             _ => (PyPIPrefixes, PyPISuffixes),
         };
-        var scope = "";
+        ReadOnlySpan<char> scope = default;
         var bare = folded.AsSpan();
         if (ecosystem == SquatEcosystem.Npm && bare.Length > 0 && bare[0] == '@')
         {
             var slash = bare.IndexOf('/');
             if (slash < 0)
                 return;
-            scope = folded[..(slash + 1)];
+            scope = bare[1..slash];
             bare = bare[(slash + 1)..];
         }
         foreach (var suffix in suffixes)
@@ -53,15 +53,29 @@ internal static class ComboAffixes
         }
     }
 
-    private static void Add(string scope, ReadOnlySpan<char> rest, bool glues, bool trailing, List<string> cores)
+    private static void Add(ReadOnlySpan<char> scope, ReadOnlySpan<char> rest, bool glues, bool trailing, List<string> cores)
     {
         var trimmed = trailing ? rest.TrimEnd("-_.") : rest.TrimStart("-_.");
         var separated = trimmed.Length < rest.Length;
         if (!separated && !glues)
             return;
-        var core = NameForms.Flatten(scope + trimmed.ToString());
-        var coreLength = core.Length - NameForms.Flatten(scope).Length;
-        if (coreLength >= (separated ? 2 : 3) && !cores.Contains(core))
+        Span<char> flat = stackalloc char[Math.Min(scope.Length + trimmed.Length, 512)];
+        var length = 0;
+        foreach (var c in scope)
+        {
+            if (length < flat.Length && !NameForms.IsDropped(c))
+                flat[length++] = c;
+        }
+        var scopeLength = length;
+        foreach (var c in trimmed)
+        {
+            if (length < flat.Length && !NameForms.IsDropped(c))
+                flat[length++] = c;
+        }
+        if (length - scopeLength < (separated ? 2 : 3))
+            return;
+        var core = new string(flat[..length]);
+        if (!cores.Contains(core))
             cores.Add(core);
     }
 

@@ -36,10 +36,11 @@ internal sealed class CorpusIndex
                 continue;
             var folded = NameForms.Fold(identity);
             var flat = NameForms.Flatten(folded);
-            KeepBest(ByLookalike, NameForms.FoldPairs(NameForms.Flatten(NameForms.Skeleton(corpus.Names[entry]))), entry);
+            var skeleton = NameForms.Skeleton(corpus.Names[entry]);
+            KeepBest(ByLookalike, NameForms.FoldPairs(skeleton == folded ? flat : NameForms.Flatten(skeleton)), entry);
             if (KeepBest(ByFlat, flat, entry) && !(npm && identity.StartsWith('@')))
                 unscoped.Add(flat);
-            KeepBest(BySquashed, NameForms.Squash(flat), entry);
+            KeepBest(BySquashed, NameForms.Flatten(NameForms.Squash(folded)), entry);
             cores.Clear();
             ComboAffixes.Cores(corpus.Ecosystem, folded, cores);
             foreach (var core in cores)
@@ -71,7 +72,7 @@ internal sealed class CorpusIndex
 
     public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> FlatLookup { get; }
 
-    /// <summary>Folded, flattened, doubled letters written once.</summary>
+    /// <summary>Folded, doubled letters written once, flattened (runs are counted within a word: <c>eslint-plugin-n</c> keeps both its n).</summary>
     public Dictionary<string, int> BySquashed { get; }
 
     /// <summary>A popular name's flattened core (<see cref="ComboAffixes"/>) to the most popular entry with it.</summary>

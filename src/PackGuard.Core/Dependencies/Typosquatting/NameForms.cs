@@ -8,7 +8,7 @@ namespace PackGuard.Dependencies.Typosquatting;
 /// <see cref="Fold"/> also folds letters of other scripts that pass for Latin ones, and
 /// <see cref="Skeleton"/> ASCII lookalikes too (with <see cref="FoldPairs"/>, letter pairs that
 /// look like one); <see cref="Flatten"/> also drops
-/// separators and the npm scope's <c>@</c> and <c>/</c>; <see cref="Squash"/> also drops doubled letters.
+/// separators and the npm scope's <c>@</c> and <c>/</c>; <see cref="Squash"/> drops doubled letters.
 /// </summary>
 internal static class NameForms
 {
@@ -119,25 +119,27 @@ internal static class NameForms
         var length = first;
         for (var i = first + 1; i < form.Length; i++)
         {
-            var c = form[i];
-            if (c is not ('-' or '_' or '.' or '@' or '/'))
-                flat[length++] = c;
+            if (!IsDropped(form[i]))
+                flat[length++] = form[i];
         }
         return new string(flat[..length]);
     }
 
-    /// <summary><paramref name="flat"/> with every run of one letter written once (<c>puppeteer</c> as <c>pupeter</c>).</summary>
-    public static string Squash(string flat)
+    /// <summary>
+    /// <paramref name="form"/> with every run of one character written once (<c>puppeteer</c> as
+    /// <c>pupeter</c>). Applied before flattening, so a run never spans a separator.
+    /// </summary>
+    public static string Squash(string form)
     {
         var runs = 0;
-        for (var i = 1; i < flat.Length; i++)
+        for (var i = 1; i < form.Length; i++)
         {
-            if (flat[i] == flat[i - 1])
+            if (form[i] == form[i - 1])
                 runs++;
         }
         if (runs == 0)
-            return flat;
-        return string.Create(flat.Length - runs, flat, static (span, source) =>
+            return form;
+        return string.Create(form.Length - runs, form, static (span, source) =>
         {
             var j = 0;
             for (var i = 0; i < source.Length; i++)
@@ -167,6 +169,9 @@ internal static class NameForms
     }
 
     public static bool IsSeparator(char c) => c is '-' or '_' or '.';
+
+    /// <summary>True for the characters <see cref="Flatten"/> drops.</summary>
+    public static bool IsDropped(char c) => c is '-' or '_' or '.' or '@' or '/';
 
     private static readonly SearchValues<char> Dropped = SearchValues.Create("-_.@/");
 

@@ -9,7 +9,7 @@ internal sealed class SquatQuery
         Identity = NameForms.Identity(ecosystem, name);
         Folded = NameForms.Fold(Identity);
         Flat = NameForms.Flatten(Folded);
-        Squashed = NameForms.Squash(Flat);
+        Squashed = NameForms.Flatten(NameForms.Squash(Folded));
         Lookalike = NameForms.FoldPairs(NameForms.Flatten(NameForms.Skeleton(name)));
         Scope = ecosystem == SquatEcosystem.Npm ? NameForms.Scope(Identity) : null;
         foreach (var c in name)

@@ -7,8 +7,9 @@ namespace PackGuard.Dependencies.Typosquatting;
 /// <c>Data/README.md</c>); <see cref="CorpusIndex"/> maps forms of every listed name
 /// (<see cref="NameForms"/>: registry identity, lookalike skeleton, flattened, squashed, filler
 /// words stripped by <see cref="ComboAffixes"/>) to the most popular entry, and finds names within
-/// edit distance 1 or 2 through a <see cref="PartitionIndex"/>. Each ecosystem's index is built on
-/// its first query.</item>
+/// edit distance 1 or 2 through a <see cref="PartitionIndex"/>. Each ecosystem's list is read on
+/// its first check, and its index built on the first check of a name that is not established:
+/// a lockfile of popular packages only ever reads the list.</item>
 /// <item>A check computes the same forms of the name (<see cref="SquatQuery"/>) and asks the
 /// finders: <see cref="SpellingFinder"/> (homoglyphs, separators, doubled letters, swaps, edits),
 /// <see cref="ComboFinder"/> (filler words), <see cref="ScopeFinder"/> (npm scopes) and
@@ -24,13 +25,15 @@ public sealed class TyposquatDetector
 
     private static readonly Lazy<TyposquatDetector> Shared = new(() => new TyposquatDetector(CorpusResources.Load));
 
+    private readonly Lazy<PopularityCorpus>[] _corpora;
     private readonly Lazy<CorpusIndex>[] _indexes;
     private readonly PopularityGate _gate;
 
     internal TyposquatDetector(Func<SquatEcosystem, PopularityCorpus> load, PopularityGate gate = PopularityGate.Full)
     {
         _gate = gate;
-        _indexes = [.. Enum.GetValues<SquatEcosystem>().Select(e => new Lazy<CorpusIndex>(() => new CorpusIndex(load(e))))];
+        _corpora = [.. Enum.GetValues<SquatEcosystem>().Select(e => new Lazy<PopularityCorpus>(() => load(e)))];
+        _indexes = [.. Enum.GetValues<SquatEcosystem>().Select(e => new Lazy<CorpusIndex>(() => new CorpusIndex(_corpora[(int)e].Value)))];
     }
 
     /// <summary>The detector over the embedded popularity lists, loaded once, each on first use.</summary>
@@ -48,13 +51,13 @@ public sealed class TyposquatDetector
     {
         if (!SquatEcosystems.TryParse(ecosystem, out var parsed) || string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
             return null;
-        var index = Index(parsed);
         var query = new SquatQuery(parsed, name.Trim());
         if (query.Flat.Length < 2)
             return null;
-        var candidates = new Candidates(index.Corpus, query, _gate);
+        var candidates = new Candidates(_corpora[(int)parsed].Value, query, _gate);
         if (candidates.SelfEstablished)
             return null;
+        var index = Index(parsed);
         SpellingFinder.Find(index, query, candidates);
         ComboFinder.Find(index, query, candidates);
         if (parsed == SquatEcosystem.Npm)

@@ -71,6 +71,7 @@ public sealed class NameFormsTests
     [InlineData("puppeteer", "pupeter")]
     [InlineData("expresss", "expres")]
     [InlineData("abc", "abc")]
+    [InlineData("eslint-plugin-n", "eslint-plugin-n")] // no run across a separator
     public void Squash_writes_each_run_of_a_letter_once(string flat, string squashed)
     {
         NameForms.Squash(flat).ShouldBe(squashed);
