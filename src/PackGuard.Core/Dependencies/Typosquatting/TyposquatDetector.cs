@@ -51,7 +51,7 @@ public sealed class TyposquatDetector
     {
         if (!SquatEcosystems.TryParse(ecosystem, out var parsed) || string.IsNullOrWhiteSpace(name) || name.Length > MaxNameLength)
             return null;
-        var query = new SquatQuery(parsed, name.Trim());
+        var query = new SquatQuery(parsed, name);
         if (query.Flat.Length < 2)
             return null;
         var candidates = new Candidates(_corpora[(int)parsed].Value, query, _gate);

@@ -134,6 +134,15 @@ public sealed class TyposquatDetectorTests
     }
 
     [Fact]
+    public void The_match_carries_the_name_as_given()
+    {
+        var match = Detector.Check("npm", " CrossEnv\n").ShouldNotBeNull();
+
+        match.Name.ShouldBe(" CrossEnv\n");
+        match.Intended.ShouldBe("cross-env");
+    }
+
+    [Fact]
     public void A_name_too_long_for_any_registry_is_not_checked()
     {
         Detector.Check("npm", "lodash" + new string('x', TyposquatDetector.MaxNameLength)).ShouldBeNull();
