@@ -11,8 +11,15 @@ using PackGuard.Bench;
 //       the exposure scanner alone, files in memory: widening, the multi-string search, the whole scanner (MB/s)
 //   PackGuard.Bench secret-keywords
 //       (for bench/secrets.sh) the literals the engine searches for, one per line, for ripgrep
+//   PackGuard.Bench typosquat [--names FILE] [--runs N] [--naive-sample N]
+//       lookalike-name detection: start-up, names/second against the npm list and the ratio to a
+//       naive edit-distance scan (this run), false positives among the top 1,000 npm names
+//   PackGuard.Bench typosquat-check npm|nuget|pypi <name|@file>...
+//       prints each lookalike found, tab-separated
 return args switch
 {
+    ["typosquat", .. var rest] => TyposquatBench.Run(rest),
+    ["typosquat-check", .. var rest] => TyposquatCheck.Run(rest),
     ["secrets", .. var rest] => SecretsBench.Run(rest),
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
     ["inspectors", .. var rest] => InspectorCostBench.Run(rest),
