@@ -12,6 +12,8 @@ internal sealed class LockfileBuilder
     private readonly List<string> _problems = [];
     private readonly List<PackageSource> _sources = [];
     private readonly HashSet<(string, PackageSourceKind, string?)> _sourceKeys = [];
+    private const int MaxProblemLength = 300;
+
     private bool _full;
 
     public LockfileBuilder(string displayPath, LockfileLimits limits)
@@ -37,6 +39,12 @@ internal sealed class LockfileBuilder
     {
         if (dependency.Name.Length == 0)
             return;
+        if (dependency.Name.Length > Limits.MaxNameLength)
+        {
+            Problem($"a package name of {dependency.Name.Length} characters, longer than any registry allows: {Quote(dependency.Name)}", dependency.Location.Line,
+                dependency.Location.Path == DisplayPath ? null : dependency.Location.Path);
+            return;
+        }
         var key = (dependency.Ecosystem, dependency.Key, dependency.Version, dependency.Resolved, dependency.Integrity, dependency.Alias);
         if (_index.TryGetValue(key, out var at))
         {
@@ -66,6 +74,9 @@ internal sealed class LockfileBuilder
             ({ } f, null) => $"{f}: ",
             ({ } f, { } l) => $"{f} line {l}: ",
         };
+        // Messages quote the file (parsers' own messages too): keep each one to a screen line or two.
+        if (message.Length > MaxProblemLength)
+            message = message[..MaxProblemLength] + "...";
         _problems.Add(where + message);
         if (_problems.Count == 1000)
             _problems.Add("more problems were not recorded");

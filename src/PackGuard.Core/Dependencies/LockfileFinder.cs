@@ -50,7 +50,7 @@ internal static class LockfileFinder
                     if (depth < MaxDepth && !Skipped.Contains(sub.Name) && !IsVirtualEnvironment(sub))
                         queue.Enqueue((sub, depth + 1));
                 }
-                else if (IsSupported(child.Name) && found.Count < MaxResults)
+                else if (IsSupported(child.FullName) && found.Count < MaxResults)
                     found.Add(child.FullName);
             }
         }
@@ -58,7 +58,7 @@ internal static class LockfileFinder
         return found;
     }
 
-    private static bool IsSupported(string name) => LockfileReader.FormatOfName(name) is not null;
+    private static bool IsSupported(string path) => LockfileReader.FormatOfPath(path) is not null;
 
     /// <summary>A Python virtual environment under any name: it has a pyvenv.cfg.</summary>
     private static bool IsVirtualEnvironment(DirectoryInfo directory)

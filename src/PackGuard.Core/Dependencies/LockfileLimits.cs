@@ -24,6 +24,12 @@ internal sealed record LockfileLimits
     /// <summary>How many directories above a file its configuration (NuGet.Config, Directory.Packages.props) is looked for.</summary>
     public int MaxParentDirectories { get; init; } = 32;
 
+    /// <summary>
+    /// Longest package name kept (npm allows 214 characters, NuGet 100); a longer one is a problem,
+    /// not a dependency.
+    /// </summary>
+    public int MaxNameLength { get; init; } = 256;
+
     /// <summary>Longest text quoted back from the file in a problem.</summary>
     public int MaxQuote { get; init; } = 80;
 

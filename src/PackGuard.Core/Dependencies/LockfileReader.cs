@@ -88,7 +88,14 @@ public static class LockfileReader
         {
             ReadFormat(format, bytes, context);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        catch (JsonException e)
+        {
+            // System.Text.Json counts lines from zero and appends its position to the message.
+            var message = e.Message;
+            var position = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            context.Builder.Problem($"not valid JSON: {(position > 0 ? message[..position] : message)}", e.LineNumber + 1 is long line ? (int)line : null);
+        }
+        catch (InvalidOperationException e)
         {
             context.Builder.Problem($"not valid JSON: {e.Message}");
         }

@@ -18,6 +18,19 @@ internal static class MsBuildXml
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
         };
+        // XmlReader has no depth limit, and its error for a file cut short lists every open element:
+        // a first, streaming pass stops deep nesting before it costs time or a huge message.
+        using (var check = XmlReader.Create(new StringReader(text), settings))
+        {
+            while (check.Read())
+            {
+                if (check.Depth > limits.MaxNesting)
+                {
+                    var line = check is IXmlLineInfo info ? info.LineNumber : 0;
+                    throw new XmlException($"elements nested more than {limits.MaxNesting} levels deep (line {line})");
+                }
+            }
+        }
         using var reader = XmlReader.Create(new StringReader(text), settings);
         return XDocument.Load(reader, LoadOptions.SetLineInfo);
     }

@@ -28,7 +28,7 @@ internal sealed record TomlEntry(string Key, int Line, TomlNode Value);
 internal sealed class TomlTable : TomlNode
 {
     private readonly List<TomlEntry> _entries = [];
-    private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+    private Dictionary<string, int>? _byKey;
 
     public TomlTable(int line, bool inline = false)
         : base(line) => Inline = inline;
@@ -41,15 +41,35 @@ internal sealed class TomlTable : TomlNode
 
     public override IReadOnlyList<TomlEntry> Entries => _entries;
 
-    public override TomlNode? this[string key] => _byKey.TryGetValue(key, out var at) ? _entries[at].Value : null;
+    public override TomlNode? this[string key] => IndexOf(key) is var at and >= 0 ? _entries[at].Value : null;
 
     /// <summary>Adds <paramref name="key"/>; <see langword="false"/> when the table has it already (TOML forbids redefining a key).</summary>
     public bool TryAdd(string key, int line, TomlNode value)
     {
-        if (!_byKey.TryAdd(key, _entries.Count))
+        if (IndexOf(key) >= 0)
             return false;
+        _byKey?.Add(key, _entries.Count);
         _entries.Add(new TomlEntry(key, line, value));
         return true;
+    }
+
+    // Lockfile tables are small: a scan beats a dictionary until they are not.
+    private int IndexOf(string key)
+    {
+        if (_byKey is null && _entries.Count > 8)
+        {
+            _byKey = new Dictionary<string, int>(_entries.Count * 2, StringComparer.Ordinal);
+            for (var i = 0; i < _entries.Count; i++)
+                _byKey[_entries[i].Key] = i;
+        }
+        if (_byKey is not null)
+            return _byKey.TryGetValue(key, out var at) ? at : -1;
+        for (var i = 0; i < _entries.Count; i++)
+        {
+            if (_entries[i].Key == key)
+                return i;
+        }
+        return -1;
     }
 }
 

@@ -255,6 +255,17 @@ internal sealed class TomlReader
         _position += multiline ? 3 : 1;
         if (multiline)
             SkipFirstNewline();
+        else
+        {
+            // Most strings have no escapes: take them whole.
+            var end = _text.AsSpan(_position).IndexOfAny('"', '\\', '\n');
+            if (end >= 0 && _text[_position + end] == '"')
+            {
+                var value = _text.Substring(_position, end);
+                _position += end + 1;
+                return value;
+            }
+        }
         var builder = new StringBuilder();
         while (true)
         {

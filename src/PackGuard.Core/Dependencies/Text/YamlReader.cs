@@ -240,7 +240,8 @@ internal sealed class YamlReader
             {
                 var text = WithoutComment(rest);
                 // A plain scalar may go on over more-indented lines, folded with spaces.
-                while (_i < _lines.Count && _lines[_i].Indent > parentIndent && parentIndent >= 0)
+                // A more-indented "key: value" after a scalar is malformed, not a continuation.
+                while (_i < _lines.Count && _lines[_i].Indent > parentIndent && parentIndent >= 0 && SplitKey(_lines[_i].Content) is null)
                 {
                     text += " " + WithoutComment(_lines[_i].Content);
                     _i++;
