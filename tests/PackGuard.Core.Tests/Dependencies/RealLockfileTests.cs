@@ -139,6 +139,24 @@ public sealed class RealLockfileTests : IDisposable
         patched.ShouldAllBe(d => d.Kind == DependencyKind.Registry);
     }
 
+    [Theory]
+    [InlineData("big-npm.package-lock.json.gz", "package-lock.json", 2328)]
+    [InlineData("big-pnpm-9.0.pnpm-lock.yaml.gz", "pnpm-lock.yaml", 2343)]
+    public void Big_real_lockfiles(string realName, string lockfileName, int count)
+    {
+        var lockfile = ReadReal(realName, lockfileName, "big.package.json");
+
+        lockfile.Dependencies.Count.ShouldBe(count);
+        lockfile.Dependencies.Count(d => d.Direct).ShouldBe(29);
+        lockfile.Dependencies.Where(d => d.Alias != null).Select(d => $"{d.Alias}={d.Name}@{d.Version}").Order(StringComparer.Ordinal).ShouldBe([
+            "@swc/legacy-helpers=@swc/helpers@0.4.14", "@vue/vue-loader-v15=vue-loader@15.11.1",
+            "string-width-cjs=string-width@4.2.3", "strip-ansi-cjs=strip-ansi@6.0.1", "wrap-ansi-cjs=wrap-ansi@7.0.0",
+        ]);
+        lockfile.Dependencies.ShouldAllBe(d => d.Kind == DependencyKind.Registry && d.Integrity != null && d.Location.Line > 0);
+        lockfile.Single("gatsby").Dev.ShouldBeTrue();
+        lockfile.Single("@angular/core").Dev.ShouldBeFalse();
+    }
+
     [Fact]
     public void NuGet_lockfile_and_project()
     {
