@@ -4,14 +4,16 @@ namespace PackGuard.Dependencies.Npm;
 
 /// <summary>
 /// The registries a JavaScript project's own configuration routes installs to: <c>.npmrc</c>
-/// (npm and pnpm), <c>.yarnrc</c> (Yarn 1) and <c>.yarnrc.yml</c> (Yarn 2+), beside the lockfile.
+/// (npm, pnpm and Yarn 1), <c>.yarnrc</c> (Yarn 1) and <c>.yarnrc.yml</c> (Yarn 2+), beside the lockfile.
 /// User-level configuration is not the project's and is not read.
 /// </summary>
 internal static class NpmConfig
 {
     public static void AddSources(ReadContext context, bool yarnClassic = false, bool yarnBerry = false)
     {
-        NpmRc(context);
+        // Yarn 2+ reads only its own .yarnrc.yml; npm, pnpm and Yarn 1 read .npmrc.
+        if (!yarnBerry)
+            NpmRc(context);
         if (yarnClassic)
             YarnRc(context);
         if (yarnBerry)

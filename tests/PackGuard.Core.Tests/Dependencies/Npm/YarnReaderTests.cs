@@ -250,10 +250,13 @@ public sealed class YarnReaderTests : IDisposable
               acme:
                 npmRegistryServer: "https://npm.pkg.github.com"
             """);
+        // Yarn 2+ does not read .npmrc.
+        _fixture.Write(".npmrc", "registry=https://ignored.example/\n");
         var lockfile = _fixture.Read("yarn.lock", Berry);
 
         lockfile.Sources.ShouldContain(s => s.Kind == PackageSourceKind.Index && s.Url == "https://npm.acme.example" && s.Location == new DependencyLocation(".yarnrc.yml", 2));
         lockfile.Sources.ShouldContain(s => s.Kind == PackageSourceKind.Scoped && s.Scope == "@acme" && s.Url == "https://npm.pkg.github.com");
+        lockfile.Sources.ShouldNotContain(s => s.Url.Contains("ignored"));
     }
 
     [Fact]
