@@ -9,6 +9,8 @@ using PackGuard.Bench;
 //       what the files and exposure inspectors add to a warm in-process scan, against source maps + secrets
 //   PackGuard.Bench exposure <file>... [--runs N] [--codenames a,b]
 //       the exposure scanner alone, files in memory: widening, the multi-string search, the whole scanner (MB/s)
+//   PackGuard.Bench lockfiles [lockfile...] [--runs N] [--packages N]
+//       LockfileReader on generated lockfiles of every format and on the files given, against reading them as text
 //   PackGuard.Bench secret-keywords
 //       (for bench/secrets.sh) the literals the engine searches for, one per line, for ripgrep
 //   PackGuard.Bench typosquat [--names FILE] [--runs N] [--naive-sample N]
@@ -21,6 +23,7 @@ return args switch
     ["typosquat", .. var rest] => TyposquatBench.Run(rest),
     ["typosquat-check", .. var rest] => TyposquatCheck.Run(rest),
     ["secrets", .. var rest] => SecretsBench.Run(rest),
+    ["lockfiles", .. var rest] => LockfileBench.Run(rest),
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
     ["inspectors", .. var rest] => InspectorCostBench.Run(rest),
     ["exposure", .. var rest] => ExposureBench.Run(rest),

@@ -1,0 +1,112 @@
+using PackGuard.Dependencies.Text;
+
+namespace PackGuard.Dependencies.Npm;
+
+/// <summary>
+/// The registries a JavaScript project's own configuration routes installs to: <c>.npmrc</c>
+/// (npm, pnpm and Yarn 1), <c>.yarnrc</c> (Yarn 1) and <c>.yarnrc.yml</c> (Yarn 2+), beside the lockfile.
+/// User-level configuration is not the project's and is not read.
+/// </summary>
+internal static class NpmConfig
+{
+    public static void AddSources(ReadContext context, bool yarnClassic = false, bool yarnBerry = false)
+    {
+        // Yarn 2+ reads only its own .yarnrc.yml; npm, pnpm and Yarn 1 read .npmrc.
+        if (!yarnBerry)
+            NpmRc(context);
+        if (yarnClassic)
+            YarnRc(context);
+        if (yarnBerry)
+            YarnRcYml(context);
+    }
+
+    private static void NpmRc(ReadContext context)
+    {
+        var path = Path.Combine(context.Directory, ".npmrc");
+        var text = context.ReadOptional(path);
+        if (text is null)
+            return;
+        var display = context.DisplayOf(path);
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] is '#' or ';')
+                continue;
+            var equals = line.IndexOf('=');
+            if (equals < 0)
+                continue;
+            var key = line[..equals].Trim();
+            var value = Unquote(line[(equals + 1)..].Trim());
+            if (key == "registry")
+                context.Builder.Source(new PackageSource(value, PackageSourceKind.Index, new DependencyLocation(display, number)));
+            else if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal))
+            {
+                context.Builder.Source(new PackageSource(value, PackageSourceKind.Scoped, new DependencyLocation(display, number))
+                {
+                    Scope = key[..^":registry".Length],
+                });
+            }
+        }
+    }
+
+    private static void YarnRc(ReadContext context)
+    {
+        var path = Path.Combine(context.Directory, ".yarnrc");
+        var text = context.ReadOptional(path);
+        if (text is null)
+            return;
+        var display = context.DisplayOf(path);
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
+        {
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0 || line[0] == '#')
+                continue;
+            var (key, rest) = YarnClassicReader.SplitToken(line);
+            var value = YarnClassicReader.SplitToken(rest).Token;
+            if (key == "registry")
+                context.Builder.Source(new PackageSource(value, PackageSourceKind.Index, new DependencyLocation(display, number)));
+            else if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal))
+            {
+                context.Builder.Source(new PackageSource(value, PackageSourceKind.Scoped, new DependencyLocation(display, number))
+                {
+                    Scope = key[..^":registry".Length],
+                });
+            }
+        }
+    }
+
+    private static void YarnRcYml(ReadContext context)
+    {
+        var path = Path.Combine(context.Directory, ".yarnrc.yml");
+        var text = context.ReadOptional(path);
+        if (text is null)
+            return;
+        var display = context.DisplayOf(path);
+        var documents = YamlReader.Parse(text, context.Limits.MaxNesting, (message, line) => context.Builder.Problem(message, line, display));
+        if (documents.Count == 0)
+            return;
+        var root = documents[0];
+        if (root["npmRegistryServer"] is { Text: { } server } serverNode)
+            context.Builder.Source(new PackageSource(server, PackageSourceKind.Index, new DependencyLocation(display, serverNode.Line)));
+        if (root["npmScopes"] is { } scopes)
+        {
+            foreach (var scope in scopes.Entries)
+            {
+                if (scope.Value["npmRegistryServer"] is { Text: { } url } urlNode)
+                {
+                    context.Builder.Source(new PackageSource(url, PackageSourceKind.Scoped, new DependencyLocation(display, urlNode.Line))
+                    {
+                        Scope = "@" + scope.Key.TrimStart('@'),
+                    });
+                }
+            }
+        }
+    }
+
+    private static string Unquote(string value) =>
+        value.Length >= 2 && value[0] is '"' or '\'' && value[^1] == value[0] ? value[1..^1] : value;
+}
