@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using PackGuard.Artifacts;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.DebugSymbols;
 using PackGuard.Inspectors.Exposure;
 using PackGuard.Inspectors.Files;
+using PackGuard.Inspectors.Install;
 using PackGuard.Inspectors.Secrets;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Scanning;
@@ -48,10 +50,12 @@ internal static class InspectorCostBench
             ("source maps + secrets (baseline)", baseline),
             ("+ files", [.. baseline, new FilesInspector()]),
             ("+ exposure", [.. baseline, new ExposureInspector()]),
+            ("+ debug symbols", [.. baseline, new DebugSymbolInspector()]),
+            ("+ install", [.. baseline, new InstallInspector()]),
         };
         if (codenames.Count > 0)
             configurations.Add(($"+ exposure, {codenames.Count} codename(s)", [.. baseline, new ExposureInspector(declared)]));
-        configurations.Add(("+ files + exposure (the default set)", Scanner.DefaultInspectors(fingerprinter, declared)));
+        configurations.Add(("all inspectors (the default set)", Scanner.DefaultInspectors(fingerprinter, declared)));
 
         foreach (var file in files)
         {
