@@ -41,6 +41,9 @@ internal sealed class CliHost
     /// <summary>The clock scan time budgets run on.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>Runs the ecosystems' own tools (<c>npm pack</c>, <c>dotnet pack</c>) for <c>packguard fix</c>.</summary>
+    public Fix.Building.IToolRunner Tools { get; init; } = new Fix.Building.ProcessToolRunner();
+
     /// <summary>The rule catalog.</summary>
     public RuleCatalog Catalog { get; init; } = RuleCatalog.Default;
 

@@ -18,6 +18,7 @@ internal static class PackGuardCli
             ScanCommand.Create(host),
             DiffCommand.Create(host),
             GateCommand.Create(host),
+            FixCommand.Create(host),
             RulesCommand.Create(host),
         };
         // By default both come from the process's entry assembly, which is PackGuard only when

@@ -28,35 +28,40 @@ internal static class GateCommand
     {
         var target = new Argument<string>("target")
         {
-            Description = "The release to judge: npm:<name>@<version>, or (with --against) a file, a directory, nuget:<id>@<version> or a package URL.",
+            Description = "The release to judge: npm:<name>@<version>, nuget:<id>@<version> or a package URL; with --against also a file or a directory.",
         };
         var against = new Option<string?>("--against")
         {
-            Description = "The release to compare with; 'previous' (the default) is the highest earlier version in the npm registry. Required for non-npm targets.",
+            Description = "The release to compare with; 'previous' (the default) is the highest earlier version in the registry (npm or NuGet). Required for files and directories.",
         };
         var history = new Option<int>("--history")
         {
-            Description = "How many previous releases to compare kinds of file and publishers with (npm). Default 10.",
+            Description = "How many previous releases to compare kinds of file and publishers with. Default 10.",
             DefaultValueFactory = _ => DefaultHistory,
         };
         var cooldown = new Option<string?>("--cooldown")
         {
             Description = "A release younger than this is gate/too-new: 48h (the default), 90m, 3d.",
         };
+        var allowIncomplete = new Option<bool>("--allow-incomplete")
+        {
+            Description = "When a time budget runs out (scan/incomplete), judge by the findings instead of exiting 3.",
+        };
         var options = new ReportOptions();
-        var command = new Command("gate", "Judge a release before it ships or is installed: its scan diffed against the previous release (and the kinds of file of up to --history earlier ones), plus npm registry signals (new publisher, lost provenance, maintainers changed, too new). Prints a one-sentence verdict first.\nExit codes: 0 pass, 1 fail, 2 usage or configuration error, 3 a target could not be read.")
+        var command = new Command("gate", "Judge a release before it ships or is installed: its scan diffed against the previous release (and the kinds of file of up to --history earlier ones), plus registry signals (npm: new publisher, lost provenance, maintainers changed, too new; NuGet: new author signer, lost author signature, owners changed, too new). Prints a one-sentence verdict first.\nExit codes: 0 pass, 1 fail, 2 usage or configuration error, 3 a target could not be read or a scan ran out of time.")
         {
             target,
         };
         command.Add(against);
         command.Add(history);
         command.Add(cooldown);
+        command.Add(allowIncomplete);
         options.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(target)!, parse.GetValue(against), parse.GetValue(history), parse.GetValue(cooldown), options.Read(parse)), ct));
+        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(target)!, parse.GetValue(against), parse.GetValue(history), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), options.Read(parse)), ct));
         return command;
     }
 
-    private sealed record Request(string Target, string? Against, int History, string? Cooldown, ReportOptions.Values Options);
+    private sealed record Request(string Target, string? Against, int History, string? Cooldown, bool AllowIncomplete, ReportOptions.Values Options);
 
     private static async Task<int> RunAsync(CliHost host, Request request, CancellationToken ct)
     {
@@ -70,8 +75,8 @@ internal static class GateCommand
         {
             spec = TargetSpecParser.Parse(request.Target);
             againstSpec = request.Against is null || request.Against == "previous" ? null : TargetSpecParser.Parse(request.Against);
-            if (againstSpec is null && spec.Kind != TargetKind.Npm)
-                return Fail(host, $"gate: {request.Target} is not an npm target, so PackGuard cannot find its previous release in a registry; name it with --against <target>.", ExitCodes.Usage);
+            if (againstSpec is null && spec.Kind is not (TargetKind.Npm or TargetKind.NuGet))
+                return Fail(host, $"gate: {request.Target} is not a registry target, so PackGuard cannot find its previous release; name it with --against <target>.", ExitCodes.Usage);
             if (request.History < 1)
                 return Fail(host, "gate: --history must be at least 1.", ExitCodes.Usage);
             if (request.Cooldown is { } c && !DurationText.TryParse(c, out cooldown))
@@ -100,12 +105,14 @@ internal static class GateCommand
             var candidate = await ScanAsync(host, resolver, scanner, config, spec, ct);
             ReleaseHistory? releases = null;
             IReadOnlyList<Release> previous = [];
-            if (spec.Kind == TargetKind.Npm && candidate.Target.Version is { } version)
+            if (spec.Kind is TargetKind.Npm or TargetKind.NuGet && candidate.Target.Version is { } version)
             {
-                releases = await resolver.NpmHistoryAsync(spec, ct);
+                releases = await resolver.HistoryAsync(spec, ct);
                 previous = releases.Previous(version, request.History);
             }
 
+            if (againstSpec is null && candidate.Target.Version is null)
+                return Fail(host, $"gate: cannot tell which version {request.Target} is (its manifest could not be read), so there is no previous release to find; name one with --against <target>.", ExitCodes.Usage);
             ScanResult old;
             var earlier = new List<ArtifactInventory>();
             if (againstSpec is not null)
@@ -117,7 +124,8 @@ internal static class GateCommand
             {
                 if (previous.Count == 0)
                     return Fail(host, $"gate: the registry lists no release of {spec.Name} before {candidate.Target.Version}; name one to compare with using --against <target>.", ExitCodes.Usage);
-                var specs = previous.Select(p => spec with { Raw = $"npm:{spec.Name}@{p.Version}", Version = p.Version }).ToList();
+                var prefix = spec.Kind == TargetKind.NuGet ? "nuget" : "npm";
+                var specs = previous.Select(p => spec with { Raw = $"{prefix}:{spec.Name}@{p.Version}", Version = p.Version }).ToList();
                 current = specs[0].Raw;
                 old = await ScanAsync(host, resolver, scanner, config, specs[0], ct);
                 foreach (var earlierSpec in specs.Skip(1))
@@ -127,6 +135,9 @@ internal static class GateCommand
                 }
             }
 
+            // NuGet's signals live in each package's signature, so they are known only once the releases are scanned.
+            if (releases is { Registry: ReleaseRegistry.NuGet })
+                releases = releases.WithSignatures(new[] { candidate.Inventory, old.Inventory }.Concat(earlier).OfType<ArtifactInventory>().Select(i => i.Package));
             var diff = PackageDiff.Compare(old, candidate, earlier);
             var signals = releases is null || candidate.Target.Version is null ? []
                 : GateSignals.Evaluate(releases, candidate.Target.Version, request.History, host.Clock.GetUtcNow(), cooldown);
@@ -143,9 +154,9 @@ internal static class GateCommand
                 ["cooldownHours"] = cooldown.TotalHours,
             };
             Write(host, report, sentence, gate, request.Options.Format, output);
-            if (report.Result.Incomplete)
+            if (report.Result.Incomplete && !request.AllowIncomplete)
             {
-                host.Error.WriteLine("packguard: gate incomplete: a time budget ran out before everything was inspected (scan/incomplete); exiting 3. Raise limits.maxEntryTime or limits.maxScanTime.");
+                host.Error.WriteLine("packguard: gate incomplete: a time budget ran out before everything was inspected (scan/incomplete); exiting 3. Raise limits.maxEntryTime or limits.maxScanTime, or pass --allow-incomplete to judge it by its findings.");
                 return ExitCodes.Unreadable;
             }
             return report.Verdict == Verdict.Fail ? ExitCodes.Fail : ExitCodes.Pass;
@@ -173,6 +184,9 @@ internal static class GateCommand
             var resolved = await resolver.ResolveAsync(spec, progress, ct);
             var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
             var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
+            // A scan cut short by its time budget may not have reached the manifest; the registry knows the version.
+            if (scanned.Target.Version is null && resolved.ResolvedVersion is { } version)
+                scanned = scanned with { Target = scanned.Target with { Version = version } };
             // As in diff: the policy applies before the comparison, so a dropped finding never returns as diff/new-finding.
             return config.Apply(scanned);
         }

@@ -36,6 +36,12 @@ internal static class DiffSummary
     {
         foreach (var script in changes.InstallScripts)
         {
+            if (script.Path is { } path)
+            {
+                var runBy = script.Kind == "npm-script-file" ? $"run by {script.Name}" : script.Kind;
+                yield return $"install-time file {script.Change}: {path} ({runBy})";
+                continue;
+            }
             yield return script.Change switch
             {
                 "added" => $"install script added: {script.Name}: {script.New}",

@@ -32,6 +32,14 @@ public sealed record ArtifactLimits(
     /// </summary>
     public TimeSpan MaxScanTime { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Most bytes of debug symbols held in memory to read one file: a PDB, the compressed or
+    /// decompressed portable PDB embedded in a DLL, the debug sections of an ELF binary. Symbols
+    /// need random access, so they are buffered, never the rest of a binary; larger ones are reported
+    /// from what could be read, and the finding says so. Never more than <see cref="MaxEntrySize"/>.
+    /// </summary>
+    public long MaxSymbolSize { get; init; } = 256L * 1024 * 1024;
+
     /// <summary>The defaults.</summary>
     public static ArtifactLimits Default { get; } = new();
 }

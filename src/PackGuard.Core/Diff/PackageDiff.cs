@@ -7,7 +7,8 @@ namespace PackGuard.Diff;
 /// <summary>
 /// Compares two scans of a package (each with its <see cref="ArtifactInventory"/>, collected in the
 /// scan's single pass) and produces the <c>diff/*</c> result. How the pieces fit:
-/// <see cref="Changes(ArtifactInventory, ArtifactInventory)"/> lists the facts (<see cref="DiffChanges"/>); <see cref="DiffFindings"/>
+/// <see cref="Changes(ArtifactInventory, ArtifactInventory)"/> lists the facts (<see cref="DiffChanges"/>; install-time code by
+/// <see cref="InstallScriptChanges"/>, which judges it with the scans' install hooks); <see cref="DiffFindings"/>
 /// turns the unusual ones into findings by the rules of <see cref="DiffRules"/>; the result is a
 /// <see cref="ScanResult"/> of the new target whose findings are the diff findings and which
 /// carries a <see cref="DiffComparison"/>, so policy and report writers treat it like a scan.
@@ -30,7 +31,10 @@ public static class PackageDiff
         ArgumentNullException.ThrowIfNull(earlier);
         var oldInventory = old.Inventory ?? throw new ArgumentException("The old scan has no inventory.", nameof(old));
         var newInventory = @new.Inventory ?? throw new ArgumentException("The new scan has no inventory.", nameof(@new));
-        var changes = Changes(oldInventory, newInventory, earlier);
+        var changes = Changes(oldInventory, newInventory, earlier) with
+        {
+            InstallScripts = InstallScriptChanges.Between(oldInventory, newInventory, old.InstallHooks, @new.InstallHooks),
+        };
         var findings = DiffFindings.For(old, @new, changes, earlier.Count);
         return new ScanResult(@new.Target, Scanner.Order(findings))
         {
@@ -43,7 +47,11 @@ public static class PackageDiff
     /// <summary>The facts: what was added, removed and changed.</summary>
     public static DiffChanges Changes(ArtifactInventory old, ArtifactInventory @new) => Changes(old, @new, []);
 
-    /// <summary>The facts, with kinds of file known from <paramref name="earlier"/> releases as well as the old one.</summary>
+    /// <summary>
+    /// The facts, with kinds of file known from <paramref name="earlier"/> releases as well as the old one.
+    /// Inventories alone tell npm scripts apart; install-time files (NuGet hooks and build files, setup.py,
+    /// .pth files, the files npm scripts run) need the scans' install hooks, which <see cref="Compare(ScanResult, ScanResult, IReadOnlyList{ArtifactInventory})"/> adds.
+    /// </summary>
     public static DiffChanges Changes(ArtifactInventory old, ArtifactInventory @new, IReadOnlyList<ArtifactInventory> earlier)
     {
         ArgumentNullException.ThrowIfNull(old);
@@ -72,7 +80,7 @@ public static class PackageDiff
             Changed = changed,
             Unchanged = unchanged,
             NewKinds = NewKinds([old, .. earlier], @new),
-            InstallScripts = ScriptChanges(old.Package, @new.Package),
+            InstallScripts = InstallScriptChanges.Between(old, @new, [], []),
             Dependencies = DependencyChanges(old.Package, @new.Package),
             Endpoints = NewEndpoints(old, @new),
             DangerousApis = NewApis(old, @new),
@@ -88,19 +96,6 @@ public static class PackageDiff
             .GroupBy(e => e.Kind)
             .OrderBy(g => g.Key)
             .Select(g => new KindChange(g.Key, [.. g.Select(e => e.Path)], g.Sum(e => e.Size)))];
-    }
-
-    private static List<InstallScriptChange> ScriptChanges(PackageMetadata old, PackageMetadata @new)
-    {
-        var changes = new List<InstallScriptChange>();
-        foreach (var name in InstallScripts.Names)
-        {
-            var before = old.Scripts.GetValueOrDefault(name);
-            var after = @new.Scripts.GetValueOrDefault(name);
-            if (before != after)
-                changes.Add(new InstallScriptChange(name, before, after));
-        }
-        return changes;
     }
 
     private static List<DependencyChange> DependencyChanges(PackageMetadata old, PackageMetadata @new)

@@ -64,9 +64,11 @@ public static class GateRules
         "Published by a new account",
         Severity.High,
         "The npm account that published this version (_npmUser) published none of the previous releases the gate compares "
-        + "with (up to --history, default 10).",
+        + "with (up to --history, default 10). For NuGet: the package is author-signed by a certificate subject (common "
+        + "name and organization, so a renewed certificate is the same signer) that signed none of those releases.",
         "A release from an account that never released the package before is the signature of a stolen token or a "
-        + "hijacked maintainer account; most npm supply-chain compromises looked exactly like this.",
+        + "hijacked maintainer account; most npm supply-chain compromises looked exactly like this. A NuGet package signed by "
+        + "someone new was built and signed outside the project's usual signing setup.",
         Fix + "ask the usual publishers whether the new account is theirs; if it is not, deprecate the version and rotate the tokens.",
         [
             Sample("a release by an account that published none of the previous ones", true, "1.0.2",
@@ -81,10 +83,12 @@ public static class GateRules
         "Provenance attestation lost",
         Severity.High,
         "The previous release carried a provenance attestation (dist.attestations: it was built and published by CI with "
-        + "npm publish --provenance) and this one carries none.",
+        + "npm publish --provenance) and this one carries none. For NuGet: the previous release was author-signed "
+        + "(.signature.p7s with a proof-of-origin signature) and this one is not.",
         "Provenance ties a release to a commit and a CI run. A release without it, after releases with it, was most likely "
         + "published by hand from somewhere else, which is what an attacker with a stolen token does.",
-        Fix + "check that the release came from the usual CI workflow; publish from CI with --provenance.",
+        Fix + "check that the release came from the usual CI workflow; publish from CI with --provenance (npm), or sign it "
+        + "with the project's certificate (dotnet nuget sign) as before (NuGet).",
         [
             Sample("a release without attestations after attested ones", true, "1.0.2",
                 ("1.0.0", "alice", Alice, true, 900), ("1.0.1", "alice", Alice, true, 500), ("1.0.2", "alice", Alice, false, 100)),
@@ -99,10 +103,11 @@ public static class GateRules
         MaintainersChanged,
         "Maintainers changed",
         Severity.Medium,
-        "The version's maintainers list differs from the previous release's: someone was added or removed.",
+        "The version's maintainers list differs from the previous release's: someone was added or removed. For NuGet: the "
+        + "package owners nuget.org records in its repository signature (nuget-package-owners) differ from the previous release's.",
         "An account added to a package shortly before a release, or the usual maintainers removed, is how a takeover of a "
         + "package looks from outside; it also happens for innocent reasons, so it is worth a look, not a block.",
-        Fix + "check the added accounts against the project's own list of maintainers.",
+        Fix + "check the added accounts against the project's own list of maintainers (npm owner ls; the package's owners on nuget.org).",
         [
             Sample("a maintainer added", true, "1.0.2",
                 ("1.0.1", "alice", Alice, false, 500), ("1.0.2", "alice", AliceBob, false, 100)),
@@ -115,7 +120,8 @@ public static class GateRules
         TooNew,
         "Release younger than the cooldown",
         Severity.Medium,
-        "The version was published less than the cooldown ago (--cooldown or gate.cooldown; default 48 hours).",
+        "The version was published less than the cooldown ago (--cooldown or gate.cooldown; default 48 hours). For NuGet "
+        + "the publish time comes from the feed's registration, when the feed gives one (nuget.org does).",
         "Malicious releases are usually found and unpublished within a day or two; waiting out a cooldown before taking a "
         + "new version avoids most of them at little cost.",
         "Wait until the cooldown has passed, or pin the previous version; if the release is urgent (a security fix), "

@@ -11,8 +11,11 @@ namespace PackGuard.Gate;
 /// </summary>
 public static class GateSignals
 {
-    /// <summary>Where the findings point: the package manifest, since they are about the release itself.</summary>
+    /// <summary>Where npm findings point: the package manifest, since they are about the release itself.</summary>
     public const string Location = "package/package.json";
+
+    /// <summary>Where NuGet findings point: the package signature, which is where PackGuard read them.</summary>
+    public const string NuGetLocation = ".signature.p7s";
 
     /// <summary>The findings for <paramref name="version"/> compared with up to <paramref name="history"/> previous releases.</summary>
     public static List<Finding> Evaluate(ReleaseHistory releases, string version, int history, DateTimeOffset now, TimeSpan cooldown)
@@ -22,6 +25,8 @@ public static class GateSignals
         if (releases.Find(version) is not { } release)
             return findings;
         var label = $"{releases.Name}@{version}";
+        var nuget = releases.Registry == ReleaseRegistry.NuGet;
+        var where = nuget ? NuGetLocation : Location;
         var previous = releases.Previous(version, history);
         var publishers = previous.Select(p => p.Publisher).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
@@ -29,16 +34,20 @@ public static class GateSignals
         {
             var usual = string.Join(", ", previous.Select(p => p.Publisher).OfType<string>().GroupBy(p => p).OrderByDescending(g => g.Count()).Select(g => g.Key).Take(3));
             findings.Add(Make(GateRules.NewPublisherRule, Severity.High,
-                $"{label} was published by {publisher}, who published none of the previous {Releases(previous.Count)} (published by {usual}).",
-                publisher, new JsonObject { ["publisher"] = publisher, ["previousPublishers"] = new JsonArray([.. publishers.Order(StringComparer.Ordinal).Select(p => (JsonNode)p)]) }));
+                nuget
+                    ? $"{label} is author-signed by {publisher}, who signed none of the previous {Releases(previous.Count)} (signed by {usual})."
+                    : $"{label} was published by {publisher}, who published none of the previous {Releases(previous.Count)} (published by {usual}).",
+                publisher, new JsonObject { ["publisher"] = publisher, ["previousPublishers"] = new JsonArray([.. publishers.Order(StringComparer.Ordinal).Select(p => (JsonNode)p)]) }, where));
         }
 
         if (previous.Count > 0 && previous[0].Attested && !release.Attested)
         {
             var attested = previous.Count(p => p.Attested);
             findings.Add(Make(GateRules.ProvenanceLostRule, Severity.High,
-                $"{label} has no provenance attestation, and {releases.Name}@{previous[0].Version} had one ({attested} of the previous {Releases(previous.Count)} did).",
-                null, new JsonObject { ["previousVersion"] = previous[0].Version, ["attestedPrevious"] = attested }));
+                nuget
+                    ? $"{label} has no author signature, and {releases.Name}@{previous[0].Version} was author-signed by {previous[0].Publisher} ({attested} of the previous {Releases(previous.Count)} were)."
+                    : $"{label} has no provenance attestation, and {releases.Name}@{previous[0].Version} had one ({attested} of the previous {Releases(previous.Count)} did).",
+                null, new JsonObject { ["previousVersion"] = previous[0].Version, ["attestedPrevious"] = attested }, where));
         }
 
         if (previous.Count > 0 && release.Maintainers.Count > 0 && previous[0].Maintainers.Count > 0
@@ -52,11 +61,13 @@ public static class GateSignals
             if (removed.Count > 0)
                 parts.Add($"removed {string.Join(", ", removed)}");
             findings.Add(Make(GateRules.MaintainersChangedRule, Severity.Medium,
-                $"The maintainers of {label} differ from those of {previous[0].Version}: {string.Join("; ", parts)}.",
+                nuget
+                    ? $"The owners the repository recorded when it signed {label} differ from those of {previous[0].Version}: {string.Join("; ", parts)}."
+                    : $"The maintainers of {label} differ from those of {previous[0].Version}: {string.Join("; ", parts)}.",
                 string.Join(",", release.Maintainers), new JsonObject
                 {
                     ["added"] = new JsonArray([.. added.Select(a => (JsonNode)a)]), ["removed"] = new JsonArray([.. removed.Select(r => (JsonNode)r)]),
-                }));
+                }, where));
         }
 
         if (release.Published is { } published && now - published < cooldown)
@@ -64,7 +75,7 @@ public static class GateSignals
             var age = now - published;
             findings.Add(Make(GateRules.TooNewRule, Severity.Medium,
                 $"{label} was published {Duration(age)} ago ({published.UtcDateTime:yyyy-MM-dd HH:mm} UTC), less than the cooldown of {Duration(cooldown)}.",
-                null, new JsonObject { ["published"] = published.UtcDateTime.ToString("o", CultureInfo.InvariantCulture), ["ageHours"] = Math.Round(age.TotalHours, 1), ["cooldownHours"] = cooldown.TotalHours }));
+                null, new JsonObject { ["published"] = published.UtcDateTime.ToString("o", CultureInfo.InvariantCulture), ["ageHours"] = Math.Round(age.TotalHours, 1), ["cooldownHours"] = cooldown.TotalHours }, where));
         }
         return findings;
     }
@@ -87,8 +98,8 @@ public static class GateSignals
         _ => $"{(int)span.TotalDays} days",
     };
 
-    private static Finding Make(Rules.RuleDescriptor rule, Severity severity, string message, string? discriminator, JsonObject properties) =>
-        new(rule.Id, severity, rule.Title, message, new FindingLocation(Location), Fingerprint.Compute(rule.Id, Location, discriminator), properties)
+    private static Finding Make(Rules.RuleDescriptor rule, Severity severity, string message, string? discriminator, JsonObject properties, string location) =>
+        new(rule.Id, severity, rule.Title, message, new FindingLocation(location), Fingerprint.Compute(rule.Id, location, discriminator), properties)
         {
             Fix = rule.HowToFix,
         };

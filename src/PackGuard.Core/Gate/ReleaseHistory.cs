@@ -1,35 +1,58 @@
 using System.Globalization;
 using System.Text.Json;
+using PackGuard.Artifacts.Metadata;
 using PackGuard.Sources.Npm;
+using PackGuard.Sources.NuGet;
 
 namespace PackGuard.Gate;
 
-/// <summary>One published version as the npm registry describes it.</summary>
+/// <summary>Which registry a history comes from: it decides how versions order and what the signals are called.</summary>
+public enum ReleaseRegistry
+{
+    /// <summary>npm: semver; publisher, maintainers and provenance from the packument.</summary>
+    Npm,
+
+    /// <summary>NuGet: NuGet versions; signer, owners and author signature from each package's signature.</summary>
+    NuGet,
+}
+
+/// <summary>One published version as its registry describes it.</summary>
 /// <param name="Version">The version.</param>
-/// <param name="Publisher">Who published it (<c>_npmUser.name</c>), when the registry says.</param>
-/// <param name="Maintainers">The version's <c>maintainers</c> names, sorted.</param>
-/// <param name="Attested">Whether <c>dist.attestations</c> is present (provenance).</param>
-/// <param name="Published">When it was published (<c>time[version]</c>).</param>
-public sealed record Release(string Version, string? Publisher, IReadOnlyList<string> Maintainers, bool Attested, DateTimeOffset? Published);
+/// <param name="Publisher">Who published it: npm's <c>_npmUser.name</c>; for NuGet the author-signing certificate's subject.</param>
+/// <param name="Maintainers">npm's <c>maintainers</c>; for NuGet the owners the repository signature records. Sorted.</param>
+/// <param name="Attested">npm: <c>dist.attestations</c> is present (provenance); NuGet: the package is author-signed.</param>
+/// <param name="Published">When it was published (npm <c>time[version]</c>, NuGet registration <c>published</c>).</param>
+public sealed record Release(string Version, string? Publisher, IReadOnlyList<string> Maintainers, bool Attested, DateTimeOffset? Published)
+{
+    /// <summary>False for a NuGet version its owners unlisted; a gate does not compare with those.</summary>
+    public bool Listed { get; init; } = true;
+}
 
 /// <summary>
-/// The releases of an npm package, read from its full packument: who published each, its
-/// maintainers, provenance and publish time. <see cref="Previous"/> picks the releases a gate
-/// compares a version with.
+/// The releases of a package: who published each, its maintainers, provenance and publish time,
+/// read from an npm packument (<see cref="Parse"/>) or assembled from a NuGet feed's registration
+/// and the packages' signatures. <see cref="Previous"/> picks the releases a gate compares a
+/// version with.
 /// </summary>
 public sealed class ReleaseHistory
 {
     private readonly Dictionary<string, Release> _releases;
 
     /// <summary>Creates a history from releases.</summary>
-    public ReleaseHistory(string name, IEnumerable<Release> releases)
+    public ReleaseHistory(string name, IEnumerable<Release> releases, ReleaseRegistry registry = ReleaseRegistry.Npm)
     {
         Name = name;
-        _releases = releases.ToDictionary(r => r.Version, StringComparer.Ordinal);
+        Registry = registry;
+        _releases = new Dictionary<string, Release>(StringComparer.OrdinalIgnoreCase);
+        foreach (var release in releases)
+            _releases[release.Version] = release;
     }
 
     /// <summary>The package name.</summary>
     public string Name { get; }
+
+    /// <summary>The registry the releases come from.</summary>
+    public ReleaseRegistry Registry { get; }
 
     /// <summary>Every release.</summary>
     public IReadOnlyCollection<Release> Releases => _releases.Values;
@@ -38,19 +61,69 @@ public sealed class ReleaseHistory
     public Release? Find(string version) => _releases.GetValueOrDefault(version);
 
     /// <summary>
-    /// Up to <paramref name="count"/> releases below <paramref name="version"/> by semver, highest first.
-    /// Prereleases count only when <paramref name="version"/> is itself a prerelease.
+    /// Up to <paramref name="count"/> releases below <paramref name="version"/> by the registry's version
+    /// order, highest first. Prereleases count only when <paramref name="version"/> is itself a
+    /// prerelease; unlisted releases never do.
     /// </summary>
     public IReadOnlyList<Release> Previous(string version, int count)
     {
-        if (!SemVersion.TryParse(version, out var target))
+        if (!TryKey(version, out var target))
             return [];
         return [.. _releases.Values
-            .Select(r => (Release: r, Ok: SemVersion.TryParse(r.Version, out var v), Parsed: v))
-            .Where(r => r.Ok && r.Parsed.CompareTo(target) < 0 && (target.IsPrerelease || !r.Parsed.IsPrerelease))
-            .OrderByDescending(r => r.Parsed)
+            .Select(r => (Release: r, Ok: TryKey(r.Version, out var key), Key: key))
+            .Where(r => r.Ok && r.Release.Listed && r.Key.CompareTo(target) < 0 && (target.IsPrerelease || !r.Key.IsPrerelease))
+            .OrderByDescending(r => r.Key)
             .Take(Math.Max(0, count))
             .Select(r => r.Release)];
+    }
+
+    private bool TryKey(string version, out VersionKey key)
+    {
+        key = default;
+        if (Registry == ReleaseRegistry.NuGet)
+        {
+            if (!NuGetVersion.TryParse(version, out var nuget))
+                return false;
+            key = new VersionKey(null, nuget);
+            return true;
+        }
+        if (!SemVersion.TryParse(version, out var semver))
+            return false;
+        key = new VersionKey(semver, null);
+        return true;
+    }
+
+    /// <summary>A version in its registry's order; a history holds one kind only.</summary>
+    private readonly record struct VersionKey(SemVersion? SemVer, NuGetVersion? NuGet) : IComparable<VersionKey>
+    {
+        public bool IsPrerelease => SemVer?.IsPrerelease ?? NuGet!.IsPrerelease;
+
+        public int CompareTo(VersionKey other) => SemVer is not null ? SemVer.CompareTo(other.SemVer) : NuGet!.CompareTo(other.NuGet);
+    }
+
+    /// <summary>
+    /// This NuGet history with what each scanned package's signature says: the author signer as
+    /// publisher, the owners the repository recorded as maintainers, author-signed as attested.
+    /// Releases not scanned keep what the feed said.
+    /// </summary>
+    public ReleaseHistory WithSignatures(IEnumerable<PackageMetadata> packages)
+    {
+        var signed = new Dictionary<string, Release>(_releases, StringComparer.OrdinalIgnoreCase);
+        foreach (var package in packages)
+        {
+            if (package.Version is not { } version || !string.Equals(package.Name, Name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            var key = NuGetVersion.TryParse(version, out var parsed) ? parsed.Normalized : version;
+            var release = signed.GetValueOrDefault(key) ?? new Release(key, null, [], false, null);
+            var signature = package.Signature;
+            signed[key] = release with
+            {
+                Publisher = signature?.Author?.Identity,
+                Maintainers = signature?.Owners ?? [],
+                Attested = signature?.Author is not null,
+            };
+        }
+        return new ReleaseHistory(Name, signed.Values, Registry);
     }
 
     /// <summary>Reads the full (not abbreviated) packument; fields of unexpected shape are skipped.</summary>

@@ -100,7 +100,8 @@ public static class PolicyConfigLoader
                 "maxDepth" => limits with { MaxDepth = (int)Number(property.Value, path, where, 0, 32) },
                 "maxEntryTime" => limits with { MaxEntryTime = Duration(property.Value, path, where) },
                 "maxScanTime" => limits with { MaxScanTime = Duration(property.Value, path, where) },
-                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime)"),
+                "maxSymbolSize" => limits with { MaxSymbolSize = Size(property.Value, path, where) },
+                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime, maxSymbolSize)"),
             };
         }
         return limits;

@@ -46,6 +46,9 @@ internal static class DiffChangesJson
             json.WriteString("change", script.Change);
             json.WriteString("old", script.Old);
             json.WriteString("new", script.New);
+            json.WriteString("kind", script.Kind);
+            json.WriteString("path", script.Path);
+            json.WriteBoolean("fetches", script.Fetches);
             json.WriteEndObject();
         }
         json.WriteEndArray();

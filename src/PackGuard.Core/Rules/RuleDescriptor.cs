@@ -60,9 +60,19 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
 /// <param name="Now">The time the gate runs at.</param>
 public sealed record RegistrySample(string Packument, string Version, DateTimeOffset Now);
 
-/// <summary>A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link.</summary>
+/// <summary>
+/// A file in a rule sample. A <see cref="LinkTarget"/> makes it a symbolic link; <see cref="Base64"/>
+/// makes it binary (a DLL, a PDB, an ELF binary), with <see cref="Content"/> holding its bytes in base64.
+/// </summary>
 public sealed record SampleFile(string Path, string Content, string? LinkTarget = null)
 {
+    /// <summary>A binary file: its bytes are kept as base64 in <see cref="Content"/>.</summary>
+    public static SampleFile Binary(string path, ReadOnlySpan<byte> content) =>
+        new(path, Convert.ToBase64String(content)) { Base64 = true };
+
+    /// <summary><see cref="Content"/> is the base64 of the file's bytes, not its text.</summary>
+    public bool Base64 { get; init; }
+
     /// <summary>
     /// The file is <see cref="Content"/> this many times over. Large samples (a size jump needs
     /// megabytes) are built only when a test asks for <see cref="Text"/>: the catalog is loaded by
@@ -72,4 +82,9 @@ public sealed record SampleFile(string Path, string Content, string? LinkTarget 
 
     /// <summary>The file's text: <see cref="Content"/> repeated <see cref="Repeat"/> times.</summary>
     public string Text => Repeat == 1 ? Content : string.Concat(Enumerable.Repeat(Content, Repeat));
+
+    /// <summary>The file's bytes: <see cref="Text"/> in UTF-8, or, for a binary file, the decoded bytes repeated <see cref="Repeat"/> times.</summary>
+    public byte[] Bytes => Base64
+        ? [.. Enumerable.Repeat(Convert.FromBase64String(Content), Repeat).SelectMany(b => b)]
+        : System.Text.Encoding.UTF8.GetBytes(Text);
 }

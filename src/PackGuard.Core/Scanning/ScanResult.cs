@@ -43,6 +43,9 @@ public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findin
     /// <summary>Every file with its size, hash and kind, and the package's metadata; what a diff compares.</summary>
     public ArtifactInventory? Inventory { get; init; }
 
+    /// <summary>The code the package runs at install time (npm scripts, setup.py, .pth files, NuGet build files and PowerShell hooks), and what it does; what a diff compares as install scripts.</summary>
+    public IReadOnlyList<Inspectors.Install.InstallHook> InstallHooks { get; init; } = [];
+
     /// <summary>Set on the result of <c>packguard diff</c>: the old version and what changed. Its findings are then <c>diff/*</c> findings.</summary>
     public Diff.DiffComparison? Comparison { get; init; }
 }

@@ -5,6 +5,8 @@ using PackGuard.Artifacts.Inventory;
 using PackGuard.Artifacts.Metadata;
 using PackGuard.Findings;
 using PackGuard.Inspectors;
+using PackGuard.Inspectors.DebugSymbols;
+using PackGuard.Inspectors.Install;
 using PackGuard.Inspectors.Exposure;
 using PackGuard.Inspectors.Files;
 using PackGuard.Inspectors.Secrets;
@@ -39,7 +41,7 @@ public sealed class Scanner
     /// and <paramref name="exposure"/> holds what the team declared (codenames).
     /// </summary>
     public static IReadOnlyList<IInspector> DefaultInspectors(SecretFingerprinter fingerprinter, ExposureOptions? exposure = null) =>
-        [new SourceMapInspector(), new SecretInspector(fingerprinter), new FilesInspector(), new ExposureInspector(exposure)];
+        [new SourceMapInspector(), new SecretInspector(fingerprinter), new DebugSymbolInspector(), new InstallInspector(), new FilesInspector(), new ExposureInspector(exposure)];
 
     /// <summary>Scans a target that is already on this machine.</summary>
     /// <exception cref="ArtifactUnreadableException">The artifact cannot be read at all.</exception>
@@ -88,6 +90,7 @@ public sealed class Scanner
         {
             Incomplete = walk.Incomplete,
             Inventory = inventory.Result(package),
+            InstallHooks = [.. inspections.OfType<IInstallHookSource>().SelectMany(s => s.Hooks)],
         };
     }
 

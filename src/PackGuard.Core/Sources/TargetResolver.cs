@@ -69,15 +69,22 @@ public sealed class TargetResolver
         };
     }
 
-    /// <summary>The release history of an npm target, from its registry's full packument.</summary>
-    /// <exception cref="TargetUnavailableException">The packument cannot be read.</exception>
-    /// <exception cref="SourceConfigurationException">The npm configuration is unreadable or invalid.</exception>
-    public async Task<Gate.ReleaseHistory> NpmHistoryAsync(TargetSpec spec, CancellationToken ct)
+    /// <summary>
+    /// The release history of a registry target: for npm the registry's full packument; for NuGet the
+    /// versions the first source holding the package lists, with their listing and publish time.
+    /// </summary>
+    /// <exception cref="TargetUnavailableException">The history cannot be read.</exception>
+    /// <exception cref="SourceConfigurationException">The npm or NuGet configuration is unreadable or invalid.</exception>
+    public async Task<Gate.ReleaseHistory> HistoryAsync(TargetSpec spec, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        if (spec.Kind != TargetKind.Npm)
-            throw new ArgumentException("Only npm targets have a release history here.", nameof(spec));
         var http = new RegistryHttp(_httpClient, _time, RetryPolicy);
-        return await new NpmResolver(http, _npmConfig.Value, new CachedDownloader(http, _cache)).FetchHistoryAsync(spec, ct).ConfigureAwait(false);
+        var downloader = new CachedDownloader(http, _cache);
+        return spec.Kind switch
+        {
+            TargetKind.Npm => await new NpmResolver(http, _npmConfig.Value, downloader).FetchHistoryAsync(spec, ct).ConfigureAwait(false),
+            TargetKind.NuGet => await new NuGetResolver(http, _nugetConfig.Value, downloader).FetchHistoryAsync(spec, ct).ConfigureAwait(false),
+            _ => throw new ArgumentException("Only registry targets have a release history.", nameof(spec)),
+        };
     }
 }

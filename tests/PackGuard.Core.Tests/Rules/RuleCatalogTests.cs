@@ -1,4 +1,3 @@
-using System.Text;
 using PackGuard.Artifacts;
 using System.Text.Json;
 using PackGuard.Diff;
@@ -120,7 +119,7 @@ public sealed class RuleCatalogTests
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits, IReadOnlyList<string>? codenames = null)
     {
         var bytes = TestArchive.TarGz(files.Select(f => f.LinkTarget is null
-            ? new TestFile(f.Path, Encoding.UTF8.GetBytes(f.Text))
+            ? new TestFile(f.Path, f.Bytes)
             : TestFile.Symlink(f.Path, f.LinkTarget)));
         using var artifact = new TempArtifact(bytes, "sample.tgz");
         var exposure = new ExposureOptions { Codenames = codenames ?? [] };

@@ -32,5 +32,12 @@ internal sealed class ManifestBuffer(int limit) : IEntryContentSink
         _length += chunk.Length;
     }
 
-    public void Complete(bool truncated) => Truncated = truncated;
+    /// <summary>The walker has delivered the whole entry (or cut it short: see <see cref="Truncated"/>).</summary>
+    public bool Completed { get; private set; }
+
+    public void Complete(bool truncated)
+    {
+        Truncated = truncated;
+        Completed = true;
+    }
 }

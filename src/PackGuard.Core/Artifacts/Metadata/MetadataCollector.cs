@@ -17,6 +17,7 @@ public sealed class MetadataCollector : IEntryVisitor
 
     private ManifestCandidate? _best;
     private ManifestBuffer? _buffer;
+    private ManifestBuffer? _signature;
     private string? _topDirectory;
     private bool _singleTopDirectory = true;
     private PackageMetadata? _result;
@@ -34,6 +35,8 @@ public sealed class MetadataCollector : IEntryVisitor
         NoteTopDirectory(entry);
         if (entry.Kind != EntryKind.File)
             return null;
+        if (entry.Path == NuGetSignatureReader.EntryPath)
+            return _signature = new ManifestBuffer(NuGetSignatureReader.MaxBytes);
         var candidate = ManifestCandidate.For(entry.Path);
         // A later copy of the same manifest replaces an earlier one, as extraction does (tar keeps the
         // last copy; npm installs that one): judging by the first would let a benign decoy decide
@@ -53,6 +56,14 @@ public sealed class MetadataCollector : IEntryVisitor
             _singleTopDirectory = false;
         _topDirectory ??= top;
     }
+
+    private PackageSignature? ReadSignature() => _signature switch
+    {
+        null => null,
+        { Oversized: true } => new PackageSignature { Problem = $"{NuGetSignatureReader.EntryPath} is larger than {NuGetSignatureReader.MaxBytes / 1024} KiB; it was not read." },
+        { Truncated: true } => new PackageSignature { Problem = $"{NuGetSignatureReader.EntryPath} was cut short while it was read; it was not read." },
+        _ => NuGetSignatureReader.Read(_signature.Data),
+    };
 
     private PackageMetadata Read()
     {
@@ -74,6 +85,8 @@ public sealed class MetadataCollector : IEntryVisitor
             ManifestKind.NuGet => NuspecReader.Read(_buffer.Data, path, complete),
             _ => WheelMetadataReader.Read(_buffer.Data, path),
         };
-        return metadata with { ManifestPath = path, Problems = [.. problems, .. metadata.Problems] };
+        // A damaged signature is the gate's business (it compares signers), not a manifest problem.
+        var signature = _best.Kind == ManifestKind.NuGet ? ReadSignature() : null;
+        return metadata with { ManifestPath = path, Signature = signature, Problems = [.. problems, .. metadata.Problems] };
     }
 }

@@ -9,7 +9,7 @@ internal sealed class NpmFields
     {
         "name", "version", "license", "licenses", "repository", "private", "files", "scripts",
         "dependencies", "devDependencies", "peerDependencies", "optionalDependencies",
-        "main", "bin", "exports", "homepage", "author",
+        "main", "bin", "exports", "gypfile", "homepage", "author",
     };
 
     // Paths in exports come in nested condition objects; a hostile manifest could nest deeply or list
@@ -25,6 +25,7 @@ internal sealed class NpmFields
     private string? _legacyLicenses;
     private string? _repository;
     private bool _private;
+    private bool _noGypFile;
     private List<string>? _files;
     private readonly Dictionary<string, string> _dependencies = new(StringComparer.Ordinal);
     private readonly List<string> _entryPoints = [];
@@ -60,6 +61,8 @@ internal sealed class NpmFields
             case "files": _files = value.ValueKind == JsonValueKind.Array ? [.. value.EnumerateArray().Select(Text).OfType<string>()] : null; break;
             case "scripts": ReadScripts(value); break;
             case "main": _main = Text(value); break;
+            // npm skips the implied node-gyp rebuild only for a literal false.
+            case "gypfile": _noGypFile = value.ValueKind == JsonValueKind.False; break;
             case "bin" or "exports": ReadEntryPoints(value, 0); break;
             case "homepage": _homepage = Text(value); break;
             case "author": ReadAuthor(value); break;
@@ -77,6 +80,7 @@ internal sealed class NpmFields
         Homepage = _homepage,
         AuthorContacts = _authorContacts,
         IsPrivate = _private,
+        NoGypFile = _noGypFile,
         Files = _files,
         DeclaredTools = _tools,
         Scripts = _scripts,
@@ -103,6 +107,7 @@ internal sealed class NpmFields
         "license" or "repository" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),
         "licenses" => ([JsonValueKind.Array, JsonValueKind.Object, JsonValueKind.String], "an array"),
         "private" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
+        "gypfile" => ([JsonValueKind.True, JsonValueKind.False, JsonValueKind.String], "a boolean"),
         "files" => ([JsonValueKind.Array], "an array"),
         "main" or "homepage" => ([JsonValueKind.String], "a string"),
         "author" => ([JsonValueKind.String, JsonValueKind.Object], "a string or an object"),

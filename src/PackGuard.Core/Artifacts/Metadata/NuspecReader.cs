@@ -12,6 +12,9 @@ internal static class NuspecReader
     // NuGet writes this placeholder into licenseUrl when a <license> element is present.
     private const string DeprecatedLicenseUrl = "https://aka.ms/deprecateLicenseUrl";
 
+    // A real package declares one or two; the bound keeps a hostile manifest from filling memory.
+    private const int MaxPackageTypes = 16;
+
     private static readonly XmlReaderSettings Settings = new()
     {
         DtdProcessing = DtdProcessing.Prohibit,
@@ -50,6 +53,7 @@ internal static class NuspecReader
             Repository = RepositoryUrl.Normalize(fields.RepositoryUrl) ?? RepositoryUrl.Normalize(fields.ProjectUrl),
             Homepage = fields.ProjectUrl,
             DeclaredTools = fields.Dependencies,
+            PackageTypes = fields.PackageTypes,
             Dependencies = fields.Versions,
             Problems = problems,
         };
@@ -70,6 +74,8 @@ internal static class NuspecReader
                 inMetadata = xml.LocalName == "metadata";
             else if (inMetadata && xml.Depth == 2 && ReadMetadataElement(xml, fields))
                 continue; // the reader already stands on the next node
+            else if (inMetadata && xml.LocalName == "packageType" && xml.GetAttribute("name") is { Length: > 0 } type && fields.PackageTypes.Count < MaxPackageTypes)
+                fields.PackageTypes.Add(type.Trim());
             else if (inMetadata && xml.LocalName == "dependency" && xml.GetAttribute("id") is { Length: > 0 } id && fields.DependencySet.Add(id.Trim()))
             {
                 fields.Dependencies.Add(id.Trim());
@@ -126,6 +132,7 @@ internal static class NuspecReader
         public string? ProjectUrl { get; set; }
         public string? RepositoryUrl { get; set; }
         public List<string> Dependencies { get; } = [];
+        public List<string> PackageTypes { get; } = [];
         public Dictionary<string, string> Versions { get; } = new(StringComparer.Ordinal);
 
         // A list lookup per dependency made a 4 MiB .nuspec of ~80,000 dependencies take 18 s.

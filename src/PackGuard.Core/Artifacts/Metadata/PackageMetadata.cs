@@ -57,8 +57,23 @@ public sealed record PackageMetadata
     /// </summary>
     public IReadOnlyList<string> EntryPoints { get; init; } = [];
 
+    /// <summary>
+    /// package.json says <c>"gypfile": false</c>: npm then does not run <c>node-gyp rebuild</c> for a
+    /// <c>binding.gyp</c> at the package root when the package has no install script of its own.
+    /// </summary>
+    public bool NoGypFile { get; init; }
+
     /// <summary>package.json <c>scripts</c>, name to command.</summary>
     public IReadOnlyDictionary<string, string> Scripts { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>A NuGet package's signature (<c>.signature.p7s</c>), when it has one.</summary>
+    public PackageSignature? Signature { get; init; }
+
+    /// <summary>
+    /// NuGet package types (<c>&lt;packageType name="..."/&gt;</c>): <c>Dependency</c>, <c>DotnetTool</c>,
+    /// <c>SymbolsPackage</c> for a <c>.snupkg</c>. Empty for other ecosystems and when none is declared.
+    /// </summary>
+    public IReadOnlyList<string> PackageTypes { get; init; } = [];
 
     /// <summary>Problems met while reading the manifest (malformed JSON, oversized file).</summary>
     public IReadOnlyList<string> Problems { get; init; } = [];

@@ -13,6 +13,12 @@ internal interface INuGetFeed
     /// <summary>The versions the source holds, or <see langword="null"/> when it does not have the package at all.</summary>
     Task<IReadOnlyList<NuGetVersion>?> GetVersionsAsync(string id, CancellationToken ct);
 
+    /// <summary>
+    /// What the source says about each of <paramref name="versions"/>: listed or not, and when it was
+    /// published. A source that says nothing reports every version listed with no publish time.
+    /// </summary>
+    Task<IReadOnlyList<NuGetRegistrationLeaf>> DescribeAsync(string id, IReadOnlyList<NuGetVersion> versions, CancellationToken ct);
+
     /// <summary>Gets the package file for a version that <see cref="GetVersionsAsync"/> listed.</summary>
     Task<NuGetPackageFile> FetchAsync(string id, NuGetVersion version, string label, IProgress<TransferProgress>? progress, CancellationToken ct);
 }

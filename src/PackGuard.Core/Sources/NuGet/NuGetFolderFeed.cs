@@ -16,6 +16,10 @@ internal sealed class NuGetFolderFeed(NuGetPackageSource source) : INuGetFeed
 
     public NuGetPackageSource Source => source;
 
+    /// <inheritdoc />
+    public Task<IReadOnlyList<NuGetRegistrationLeaf>> DescribeAsync(string id, IReadOnlyList<NuGetVersion> versions, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<NuGetRegistrationLeaf>>([.. versions.Select(v => new NuGetRegistrationLeaf(v, Listed: true, Published: null))]);
+
     public Task<IReadOnlyList<NuGetVersion>?> GetVersionsAsync(string id, CancellationToken ct)
     {
         var root = source.Location;

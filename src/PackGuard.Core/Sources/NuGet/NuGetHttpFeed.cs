@@ -32,6 +32,16 @@ internal sealed class NuGetHttpFeed(RegistryHttp http, NuGetPackageSource source
             .ToArray();
     }
 
+    public async Task<IReadOnlyList<NuGetRegistrationLeaf>> DescribeAsync(string id, IReadOnlyList<NuGetVersion> versions, CancellationToken ct)
+    {
+        var index = await IndexAsync(ct).ConfigureAwait(false);
+        var leaves = index.Registrations is { } registrations
+            ? await new NuGetRegistration(http, registrations, Origin, Authorization).LeavesAsync(id, ct).ConfigureAwait(false)
+            : [];
+        var byVersion = leaves.GroupBy(l => l.Version).ToDictionary(g => g.Key, g => g.First());
+        return [.. versions.Select(v => byVersion.GetValueOrDefault(v) ?? new NuGetRegistrationLeaf(v, Listed: true, Published: null))];
+    }
+
     public async Task<NuGetPackageFile> FetchAsync(string id, NuGetVersion version, string label, IProgress<TransferProgress>? progress, CancellationToken ct)
     {
         var index = await IndexAsync(ct).ConfigureAwait(false);
@@ -40,7 +50,7 @@ internal sealed class NuGetHttpFeed(RegistryHttp http, NuGetPackageSource source
         var url = new Uri(index.PackageBaseAddress, $"{lowerId}/{lowerVersion}/{lowerId}.{lowerVersion}.nupkg");
 
         var expected = index.Registrations is { } registrations
-            ? await new NuGetRegistrationHash(http, registrations, Origin, Authorization).FindAsync(id, version, ct).ConfigureAwait(false)
+            ? await new NuGetRegistration(http, registrations, Origin, Authorization).FindHashAsync(id, version, ct).ConfigureAwait(false)
             : null;
         var request = new RegistryRequest(url, Origin, Authorization(url));
         var file = await downloader.GetAsync(new DownloadRequest(request, label, "nupkg", expected, AuthHint()), progress, ct).ConfigureAwait(false);

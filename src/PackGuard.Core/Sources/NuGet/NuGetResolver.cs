@@ -37,9 +37,7 @@ internal sealed class NuGetResolver(RegistryHttp http, NuGetConfig config, Cache
                 skipped.Add(source.ToString());
                 continue;
             }
-            INuGetFeed feed = source.Kind == NuGetSourceKind.LocalFolder
-                ? new NuGetFolderFeed(source)
-                : new NuGetHttpFeed(http, source, downloader);
+            var feed = Feed(source);
             tried.Add(source.ToString());
 
             var versions = await feed.GetVersionsAsync(spec.Name, ct).ConfigureAwait(false);
@@ -67,6 +65,32 @@ internal sealed class NuGetResolver(RegistryHttp http, NuGetConfig config, Cache
     }
 
     /// <summary>The highest stable version; the highest prerelease only when there is no stable one.</summary>
+    /// <summary>
+    /// The versions of <paramref name="spec"/>'s package in the first source that has it (the one
+    /// <see cref="ResolveAsync"/> would download from), with what that source says of each: listed,
+    /// published. Signer and owners come from the packages themselves, so they are left empty here.
+    /// </summary>
+    public async Task<Gate.ReleaseHistory> FetchHistoryAsync(TargetSpec spec, CancellationToken ct)
+    {
+        var sources = spec.RegistryOverride is { } url ? [Override(url)] : config.Sources.Where(s => s.Enabled && s.Kind != NuGetSourceKind.V2).ToArray();
+        foreach (var source in sources)
+        {
+            var feed = Feed(source);
+            var versions = await feed.GetVersionsAsync(spec.Name, ct).ConfigureAwait(false);
+            if (versions is null || versions.Count == 0)
+                continue;
+            var leaves = await feed.DescribeAsync(spec.Name, versions, ct).ConfigureAwait(false);
+            return new Gate.ReleaseHistory(spec.Name,
+                leaves.Select(l => new Gate.Release(l.Version.Normalized, null, [], false, l.Published) { Listed = l.Listed }),
+                Gate.ReleaseRegistry.NuGet);
+        }
+        throw new TargetUnavailableException($"NuGet package '{spec.Name}' was not found in any configured source.");
+    }
+
+    private INuGetFeed Feed(NuGetPackageSource source) => source.Kind == NuGetSourceKind.LocalFolder
+        ? new NuGetFolderFeed(source)
+        : new NuGetHttpFeed(http, source, downloader);
+
     internal static NuGetVersion Latest(IEnumerable<NuGetVersion> versions)
     {
         var all = versions.ToArray();

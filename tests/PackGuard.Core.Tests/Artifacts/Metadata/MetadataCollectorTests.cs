@@ -100,6 +100,32 @@ public sealed class MetadataCollectorTests
     }
 
     [Fact]
+    public void A_nupkg_signature_is_read_with_the_nuspec()
+    {
+        using var author = TestSignature.Certificate("CN=Acme Tools, O=Acme Corp");
+        var metadata = Collect(TestArchive.Zip([
+            TestFile.Text("Acme.Lib.nuspec", "<package><metadata><id>Acme.Lib</id><version>1.0.0</version></metadata></package>"),
+            new TestFile(".signature.p7s", TestSignature.Build(author, null)),
+        ]), "Acme.Lib.1.0.0.nupkg");
+
+        metadata.Signature!.Author!.Identity.ShouldBe("Acme Tools (Acme Corp)");
+        metadata.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_damaged_nupkg_signature_is_noted_on_the_signature_only()
+    {
+        var metadata = Collect(TestArchive.Zip([
+            TestFile.Text("Acme.Lib.nuspec", "<package><metadata><id>Acme.Lib</id><version>1.0.0</version></metadata></package>"),
+            TestFile.Text(".signature.p7s", "not a signature"),
+        ]), "Acme.Lib.1.0.0.nupkg");
+
+        metadata.Signature!.Problem.ShouldNotBeNull();
+        metadata.Signature.Author.ShouldBeNull();
+        metadata.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_wheel_yields_its_metadata()
     {
         var metadata = Collect(TestArchive.Zip([

@@ -60,6 +60,20 @@ public sealed class NuspecReaderTests
     }
 
     [Fact]
+    public void Package_types_are_read_so_a_symbols_package_is_known()
+    {
+        var metadata = Read("""
+            <package><metadata><id>Acme.Secret</id><version>1.0.0</version>
+              <packageTypes><packageType name="SymbolsPackage" /></packageTypes>
+              <repository type="git" />
+            </metadata></package>
+            """);
+
+        metadata.PackageTypes.ShouldBe(["SymbolsPackage"]);
+        Read("<package><metadata><id>P</id></metadata></package>").PackageTypes.ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_licence_file_is_named_as_npm_would()
     {
         Read("""<package><metadata><id>P</id><license type="file">LICENSE.txt</license></metadata></package>""")

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
+using PackGuard.Inspectors.DebugSymbols.Samples;
 using PackGuard.Inspectors.Secrets.Catalog;
 
 namespace PackGuard.Tests.Fuzzing.Seeds;
@@ -30,6 +31,14 @@ public static class FuzzSeeds
     [
         .. new[] { "secret/github-pat-classic", "secret/aws-access-key-pair", "secret/npm-access-token", "secret/jwt", "secret/pem-private-key" }
             .Select(id => SecretCatalog.All.First(r => r.Id == id).Positives[0]),
+    ];
+
+    /// <summary>Documents of the seeds' PDBs: one embedded stored, one deflated (over 200 bytes), one by path only.</summary>
+    private static readonly SampleDocument[] Documents =
+    [
+        new("/_/src/Acme.Tool/Program.cs", "class Program { static void Main() { } }\n"),
+        new("/_/src/Acme.Tool/Secrets.cs", "class Secrets { const string Key = \"" + "k" + "\"; }\n" + string.Concat(Enumerable.Repeat("// padding so that the compiler would deflate this file\n", 6))),
+        new("/home/jdoe/src/Acme.Tool/Other.cs"),
     ];
 
     /// <summary>Every seed.</summary>
@@ -186,7 +195,9 @@ public static class FuzzSeeds
             [
                 ZipItem.File("_rels/.rels", Text("""<?xml version="1.0" encoding="utf-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships" />""")),
                 ZipItem.File("Acme.Tool.nuspec", Text(nuspec)),
-                ZipItem.File("lib/net8.0/Acme.Tool.dll", Binary("MZ\x90\0", 11)),
+                ZipItem.File("lib/net8.0/Acme.Tool.dll", new BytesNode(PdbSamples.Dll(@"C:\Users\jdoe\src\Acme.Tool\obj\Release\Acme.Tool.pdb", Documents))),
+                ZipItem.File("lib/net8.0/Acme.Tool.pdb", new BytesNode(PdbSamples.PortablePdb(Documents, PdbSamples.SourceLink("/_/", "https://raw.githubusercontent.com/acme/tool/abc/")))),
+                ZipItem.File("lib/net8.0/Acme.Native.dll", Binary("MZ\x90\0", 11)),
                 ZipItem.File("contentFiles/any/any/wwwroot/app.js.map", Json(Map("app.js", ("../src/app.ts", "export {};\n")))),
                 ZipItem.File("[Content_Types].xml", Text("""<?xml version="1.0" encoding="utf-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types" />""")),
             ])),
@@ -219,6 +230,8 @@ public static class FuzzSeeds
             new("package-json", "package.json", Json(Proprietary)),
             new("script", "main.js", Bundle("main", withSecret: true)),
             new("node", "addon.node", Binary("\x7F" + "ELF\x02\x01\x01\0", 17)),
+            new("elf-dwarf", "acme.node", new BytesNode(NativeSamples.Elf([.. NativeSamples.Dwarf(5, "/home/jdoe/acme", ("src/engine.c", "int engine(void) { return 42; }\n"), ("src/key.c", null)), .. NativeSamples.SymbolTable("engine")]))),
+            new("pdb", "Acme.Tool.pdb", new BytesNode(PdbSamples.PortablePdb(Documents))),
             new("dll", "Acme.Native.dll", Binary("MZ\x90\0\x03\0\0\0", 19)),
             new("directory", "acme-dir", new DirectoryNode(
             [

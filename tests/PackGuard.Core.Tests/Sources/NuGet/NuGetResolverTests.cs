@@ -65,6 +65,43 @@ public sealed class NuGetResolverTests : IDisposable
     }
 
     [Fact]
+    public async Task The_history_lists_every_version_with_what_the_registration_says_of_it()
+    {
+        ServeFeed(registrations: Registrations, versions: ["1.0.0", "1.1.0", "2.0.0"]);
+        var page = Registrations + "demo/page/0.json";
+        _box.Http.Json(Registrations + "demo/index.json", JsonSerializer.Serialize(new { items = new[] { new Dictionary<string, string> { ["@id"] = page, ["lower"] = "1.0.0", ["upper"] = "2.0.0" } } }));
+        _box.Http.Json(page, JsonSerializer.Serialize(new
+        {
+            items = new object[]
+            {
+                new { catalogEntry = new { version = "1.0.0", listed = true, published = "2026-01-02T03:04:05+00:00" } },
+                // nuget.org marks unlisted versions with a 1900 publish time.
+                new { catalogEntry = new { version = "1.1.0", published = "1900-01-01T00:00:00+00:00" } },
+            },
+        }));
+
+        var history = await _box.Resolver().HistoryAsync(TargetSpecParser.Parse("nuget:Demo@2.0.0"), CancellationToken.None);
+
+        history.Registry.ShouldBe(PackGuard.Gate.ReleaseRegistry.NuGet);
+        history.Find("1.0.0")!.Published.ShouldBe(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        history.Find("1.1.0")!.Listed.ShouldBeFalse();
+        history.Find("1.1.0")!.Published.ShouldBeNull();
+        // A version the registration does not mention is taken as listed, publish time unknown.
+        history.Find("2.0.0")!.Listed.ShouldBeTrue();
+        history.Find("2.0.0")!.Published.ShouldBeNull();
+        history.Previous("2.0.0", 10).Select(r => r.Version).ShouldBe(["1.0.0"]);
+    }
+
+    [Fact]
+    public async Task A_package_no_source_has_has_no_history()
+    {
+        ServeFeed(versions: ["1.0.0"]);
+        _box.Http.Status(Flat + "ghost/index.json", HttpStatusCode.NotFound);
+
+        await Should.ThrowAsync<TargetUnavailableException>(() => _box.Resolver().HistoryAsync(TargetSpecParser.Parse("nuget:Ghost@1.0.0"), CancellationToken.None));
+    }
+
+    [Fact]
     public async Task An_exact_version_is_downloaded_from_the_flat_container()
     {
         var packages = ServeFeed(versions: ["1.0.0", "2.0.0"]);
