@@ -19,7 +19,11 @@ internal static class FileFindings
 {
     private const int FilesPerDirectory = 3;
     private const int FoldersPerRule = 5;
+    /// <summary>Paths a folder finding lists: its location already names every file in it.</summary>
     private const int ListedPaths = 20;
+
+    /// <summary>Paths a grouped finding lists: all of them (within reason), so that a fix can leave each out.</summary>
+    private const int ListedGroupPaths = 1000;
 
     private static readonly HashSet<string> PerFileRules =
         [FileRules.EnvFile, FileRules.RegistryConfig, FileRules.PrivateKey, FileRules.TerraformState, FileRules.KubeConfig, FileRules.DockerConfig, FileRules.Database, FileRules.VcsFolder];
@@ -120,7 +124,7 @@ internal static class FileFindings
             ["kind"] = worst.Candidate.Kind,
             ["files"] = members.Count,
             ["bytes"] = bytes,
-            ["paths"] = new JsonArray([.. members.Select(m => m.Path).Order(StringComparer.Ordinal).Take(ListedPaths).Select(p => (JsonNode)p)]),
+            ["paths"] = new JsonArray([.. members.Select(m => m.Path).Order(StringComparer.Ordinal).Take(group.Scope == Scope.Folder ? ListedPaths : ListedGroupPaths).Select(p => (JsonNode)p)]),
             ["credentials"] = new JsonArray([.. credentials.Select(c => (JsonNode)c)]),
             ["npmDefaultRule"] = npmRule,
         };
