@@ -109,9 +109,9 @@ internal static class FileFindings
         var members = group.Members;
         var credentials = members.SelectMany(m => m.Verdict.Credentials).Distinct(StringComparer.Ordinal).ToList();
         var bytes = members.Sum(m => m.Size);
-        var location = group.Scope == Scope.Package || (group.Scope == Scope.Directory && (group.Place.Length == 0 || group.Place.EndsWith('!')))
-            ? members.Select(m => m.Path).Min(StringComparer.Ordinal)!
-            : group.Place;
+        // A folder finding is located at the folder (everything in it goes); a group of files at its
+        // first file, with every file in paths (the directory may hold files that should stay).
+        var location = group.Scope is Scope.Folder or Scope.File ? group.Place : members.Select(m => m.Path).Min(StringComparer.Ordinal)!;
         var message = new StringBuilder(Describe(group, bytes));
         var npmRule = root is not null ? members.Select(m => NpmDefault(m.Path, root)).FirstOrDefault(r => r is not null) : null;
         if (npmRule is not null)
