@@ -48,17 +48,39 @@ public sealed class FixPlanner
         return new FixPlan(ecosystem, directory, changes, items, advice, [.. dropped.Order(StringComparer.Ordinal)]);
     }
 
-    private sealed record Located(Finding Finding, string Family, string? PackagePath);
+    /// <param name="Finding">The finding.</param>
+    /// <param name="Family">Its rule family.</param>
+    /// <param name="PackagePath">Where it is, as the package's own files name it: a file, or a folder (<c>coverage/</c>).</param>
+    /// <param name="Covered">Every package file the finding is about: the file itself, the files of a folder
+    /// finding, or the files a grouped finding lists (<c>properties.paths</c> of a <c>file/*</c> finding).</param>
+    private sealed record Located(Finding Finding, string Family, string? PackagePath, IReadOnlyList<string> Covered);
 
     private static List<Located> Locate(ScanResult scan)
     {
-        var byArtifactPath = scan.Inventory?.Entries.ToDictionary(e => e.ArtifactPath, e => e.Path, StringComparer.Ordinal) ?? [];
+        var entries = scan.Inventory?.Entries ?? [];
+        var byArtifactPath = entries.ToDictionary(e => e.ArtifactPath, e => e.Path, StringComparer.Ordinal);
         return [.. scan.Findings.Select(f =>
         {
+            var family = FindingFamilies.Of(f.RuleId);
             var outer = f.Location.Path.Split('!')[0];
-            return new Located(f, FindingFamilies.Of(f.RuleId), byArtifactPath.GetValueOrDefault(outer));
+            if (byArtifactPath.GetValueOrDefault(outer) is { } path)
+                return new Located(f, family, path, [path, .. Listed(f, byArtifactPath).Where(p => p != path)]);
+            // A folder finding (file/tests at package/test/) covers every file under the folder.
+            if (outer.EndsWith('/') && entries.Where(e => e.ArtifactPath.StartsWith(outer, StringComparison.Ordinal)).ToList() is { Count: > 0 } under)
+            {
+                var first = under[0];
+                var folder = first.Path[..(first.Path.Length - (first.ArtifactPath.Length - outer.Length))];
+                return new Located(f, family, folder, [.. under.Select(e => e.Path)]);
+            }
+            return new Located(f, family, null, []);
         })];
     }
+
+    /// <summary>The package files a grouped <c>file/*</c> finding lists in its <c>paths</c> property.</summary>
+    private static IEnumerable<string> Listed(Finding finding, Dictionary<string, string> byArtifactPath) =>
+        FindingFamilies.Of(finding.RuleId) == FindingFamilies.File && finding.Properties["paths"] is System.Text.Json.Nodes.JsonArray paths
+            ? paths.Select(p => p?.GetValue<string>().Split('!')[0]).OfType<string>().Select(byArtifactPath.GetValueOrDefault).OfType<string>().Distinct(StringComparer.Ordinal)
+            : [];
 
     private List<FixItem> PlanNpm(string directory, ChangeSet files, List<Located> considered, IReadOnlyCollection<string> packageFiles, List<string> advice, HashSet<string> dropped)
     {
@@ -68,7 +90,7 @@ public sealed class FixPlanner
         try
         {
             outcome = NpmFilesFix.Plan(directory, packageJson, packageFiles,
-                [.. droppable.Select(l => new DropRequest(l.PackagePath!, FindingFamilies.FileItselfIsUnintended(l.Family)))]);
+                [.. droppable.SelectMany(l => l.Covered.Select(p => new DropRequest(p, FindingFamilies.FileItselfIsUnintended(l.Family))))]);
         }
         catch (Exception e) when (e is FormatException or System.Text.Json.JsonException)
         {
@@ -78,7 +100,7 @@ public sealed class FixPlanner
             files.Add(outcome.Change);
         dropped.UnionWith(outcome.Dropped);
 
-        var kept = considered.Where(l => l.PackagePath is null || !outcome.Dropped.Contains(l.PackagePath)).ToList();
+        var kept = considered.Where(l => l.PackagePath is null || !IsDropped(l, outcome.Dropped)).ToList();
         var needs = new MapNeeds(
             DropSources: considered.Any(l => l.Finding.RuleId == SourceMapRules.EmbeddedSources),
             HideReference: kept.Any(l => l.Finding.RuleId == SourceMapRules.DanglingReference),
@@ -91,7 +113,7 @@ public sealed class FixPlanner
         {
             var kinds = new List<FixKind>();
             var actions = new List<string>();
-            var isDropped = located.PackagePath is { } path && outcome.Dropped.Contains(path);
+            var isDropped = IsDropped(located, outcome.Dropped);
             if (isDropped)
             {
                 kinds.Add(FixKind.DropFile);
@@ -109,7 +131,8 @@ public sealed class FixPlanner
             if (kinds.Count == 0)
             {
                 kinds.Add(FixKind.Manual);
-                var reason = located.PackagePath is { } p && outcome.NotDropped.TryGetValue(p, out var why) ? $"{p} stays in the package: {why}. " : "";
+                var stays = located.Covered.FirstOrDefault(outcome.NotDropped.ContainsKey);
+                var reason = stays is not null ? $"{stays} stays in the package: {outcome.NotDropped[stays]}. " : "";
                 actions.Add(reason + HowToFix(located.Finding));
             }
             if (located.Family == FindingFamilies.Secret && isDropped)
@@ -155,7 +178,7 @@ public sealed class FixPlanner
     private List<FixItem> PlanPython(ChangeSet files, List<Located> considered, List<string> advice, HashSet<string> dropped)
     {
         var droppable = considered.Where(l => IsFileFinding(l) && (FindingFamilies.FileItselfIsUnintended(l.Family) || !PythonFix.IsNeeded(l.PackagePath!))).ToList();
-        var mechanism = droppable.Count > 0 ? PythonFix.Apply(files, [.. droppable.Select(l => l.PackagePath!).Distinct(StringComparer.Ordinal)]) : null;
+        var mechanism = droppable.Count > 0 ? PythonFix.Apply(files, [.. droppable.SelectMany(l => l.Covered).Distinct(StringComparer.Ordinal)]) : null;
         if (droppable.Count > 0 && mechanism is null)
             advice.Add("Exclude " + string.Join(", ", droppable.Select(l => l.PackagePath).Distinct()) + " from the distribution: pyproject.toml's [tool.hatch.build] exclude already spans several lines, so PackGuard did not edit it.");
         var items = new List<FixItem>();
@@ -167,13 +190,17 @@ public sealed class FixPlanner
                 if (located.Family == FindingFamilies.Secret)
                     actions.Add("if this file was ever published or shared, rotate the credential too");
                 items.Add(new FixItem(located.Finding, located.PackagePath, [FixKind.DropFile], Sentence(actions)));
-                dropped.Add(located.PackagePath!);
+                dropped.UnionWith(located.Covered);
                 continue;
             }
             items.Add(new FixItem(located.Finding, located.PackagePath, [FixKind.Manual], Sentence([HowToFix(located.Finding)])));
         }
         return items;
     }
+
+    /// <summary>Whether every file the finding covers is left out.</summary>
+    private static bool IsDropped(Located located, IReadOnlySet<string> dropped) =>
+        located.Covered.Count > 0 && located.Covered.All(dropped.Contains);
 
     /// <summary>A finding in a file of the package (not about the whole archive, not the manifest itself).</summary>
     private static bool IsFileFinding(Located located) =>

@@ -210,6 +210,41 @@ public sealed class FixPlannerTests : IDisposable
         hatch.Changes.ShouldHaveSingleItem().NewText.ShouldEndWith("[tool.hatch.build]\nexclude = [\"/tests\", \"/acme/.env\"]\n");
     }
 
+    [Fact]
+    public void A_folder_finding_covers_every_file_under_the_folder()
+    {
+        Write("package.json", PackageJson);
+        Write("index.js", "module.exports = require('./lib/util');\n");
+        var plan = Plan("npm", [.. PackageFiles, "coverage/lcov.info", "coverage/lcov-report/index.html", "lib/__tests__/util.test.js", "lib/__tests__/fixtures/a.json"],
+            Finding("file/coverage", "coverage/", Severity.Low),
+            Finding("file/tests", "lib/__tests__/", Severity.Low));
+
+        plan.DroppedFiles.ShouldContain("coverage/lcov.info");
+        plan.DroppedFiles.ShouldContain("coverage/lcov-report/index.html");
+        plan.DroppedFiles.ShouldContain("lib/__tests__/fixtures/a.json");
+        plan.Changes.ShouldHaveSingleItem().NewText.ShouldContain("\"!lib/__tests__/fixtures/a.json\"");
+        var coverage = plan.Items.Single(i => i.Finding.RuleId == "file/coverage");
+        coverage.Automatic.ShouldBeTrue();
+        coverage.PackagePath.ShouldBe("coverage/");
+        plan.Items.Single(i => i.Finding.RuleId == "file/tests").Automatic.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_grouped_finding_covers_the_files_it_lists()
+    {
+        Write("package.json", PackageJson);
+        Write("index.js", "module.exports = require('./lib/util');\n");
+        var logs = Finding("file/log", "lib/a.log", Severity.Low) with
+        {
+            Properties = new JsonObject { ["paths"] = new JsonArray("package/lib/a.log", "package/lib/deep/b.log") },
+        };
+        var plan = Plan("npm", [.. PackageFiles, "lib/a.log", "lib/deep/b.log"], logs);
+
+        plan.Changes.ShouldHaveSingleItem().NewText.ShouldContain("\"!lib/a.log\",");
+        plan.Changes[0].NewText.ShouldContain("\"!lib/deep/b.log\"");
+        plan.Items.ShouldHaveSingleItem().Automatic.ShouldBeTrue();
+    }
+
     private FixPlan Plan(string ecosystem, IReadOnlyList<string> packageFiles, params Finding[] findings)
     {
         var prefix = ecosystem == "npm" ? "package/" : "";

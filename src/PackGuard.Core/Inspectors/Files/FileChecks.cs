@@ -79,8 +79,12 @@ internal static class FileChecks
 
     private static FileVerdict? KubeConfig(FileCandidate candidate, string text)
     {
+        // A kubeconfig has clusters (with their API servers), users and contexts, or says it is one
+        // (kind: Config); other YAML with a clusters: key (Helm values, tool settings) is not.
         var keys = ConfigLines.Assignments(text).ToList();
-        if (!keys.Any(k => k.Key == "clusters") || !keys.Any(k => k.Key is "users" or "contexts"))
+        var isConfig = keys.Any(k => k.Key == "kind" && k.Value == "Config");
+        if (!keys.Any(k => k.Key == "clusters") || !keys.Any(k => k.Key == "users") ||
+            !(isConfig || keys.Any(k => k.Key == "contexts")) || !keys.Any(k => k.Key is "server" or "certificate-authority-data"))
             return null;
         var credentials = keys.Where(k => KubeCredentialKeys.Contains(k.Key) && CredentialValues.IsReal(k.Value)).Select(k => k.Key).Distinct(StringComparer.Ordinal).ToList();
         return credentials.Count == 0

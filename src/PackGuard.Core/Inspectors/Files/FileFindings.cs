@@ -19,7 +19,11 @@ internal static class FileFindings
 {
     private const int FilesPerDirectory = 3;
     private const int FoldersPerRule = 5;
+    /// <summary>Paths a folder finding lists: its location already names every file in it.</summary>
     private const int ListedPaths = 20;
+
+    /// <summary>Paths a grouped finding lists: all of them (within reason), so that a fix can leave each out.</summary>
+    private const int ListedGroupPaths = 1000;
 
     private static readonly HashSet<string> PerFileRules =
         [FileRules.EnvFile, FileRules.RegistryConfig, FileRules.PrivateKey, FileRules.TerraformState, FileRules.KubeConfig, FileRules.DockerConfig, FileRules.Database, FileRules.VcsFolder];
@@ -105,9 +109,9 @@ internal static class FileFindings
         var members = group.Members;
         var credentials = members.SelectMany(m => m.Verdict.Credentials).Distinct(StringComparer.Ordinal).ToList();
         var bytes = members.Sum(m => m.Size);
-        var location = group.Scope == Scope.Package || (group.Scope == Scope.Directory && (group.Place.Length == 0 || group.Place.EndsWith('!')))
-            ? members.Select(m => m.Path).Min(StringComparer.Ordinal)!
-            : group.Place;
+        // A folder finding is located at the folder (everything in it goes); a group of files at its
+        // first file, with every file in paths (the directory may hold files that should stay).
+        var location = group.Scope is Scope.Folder or Scope.File ? group.Place : members.Select(m => m.Path).Min(StringComparer.Ordinal)!;
         var message = new StringBuilder(Describe(group, bytes));
         var npmRule = root is not null ? members.Select(m => NpmDefault(m.Path, root)).FirstOrDefault(r => r is not null) : null;
         if (npmRule is not null)
@@ -120,7 +124,7 @@ internal static class FileFindings
             ["kind"] = worst.Candidate.Kind,
             ["files"] = members.Count,
             ["bytes"] = bytes,
-            ["paths"] = new JsonArray([.. members.Select(m => m.Path).Order(StringComparer.Ordinal).Take(ListedPaths).Select(p => (JsonNode)p)]),
+            ["paths"] = new JsonArray([.. members.Select(m => m.Path).Order(StringComparer.Ordinal).Take(group.Scope == Scope.Folder ? ListedPaths : ListedGroupPaths).Select(p => (JsonNode)p)]),
             ["credentials"] = new JsonArray([.. credentials.Select(c => (JsonNode)c)]),
             ["npmDefaultRule"] = npmRule,
         };

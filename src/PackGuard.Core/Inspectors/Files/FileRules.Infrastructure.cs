@@ -48,7 +48,7 @@ public static partial class FileRules
             KubeConfig,
             "Kubernetes config in the package",
             Severity.High,
-            "The package ships a kubeconfig: .kube/config, a file named kubeconfig, or any YAML with clusters: and users: (or contexts:). High when it embeds credentials (token, client-key-data, password, id-token, refresh-token, client-secret); medium when it only names clusters and their API servers. " + SampleNote,
+            "The package ships a kubeconfig: .kube/config, a file named kubeconfig, or any YAML with clusters: (and their API servers), users: and contexts: or kind: Config. High when it embeds credentials (token, client-key-data, password, id-token, refresh-token, client-secret); medium when it only names clusters and their API servers. " + SampleNote,
             "A kubeconfig with credentials is a login to a Kubernetes cluster, often with rights to deploy, read secrets and run code. Without them it still maps the infrastructure: cluster names and API server addresses.",
             "Revoke the embedded token or client certificate (delete the service account token, rotate the certificate), then leave the file out of the package. Tools that need a kubeconfig should read it from the environment (KUBECONFIG) at run time.",
             [
@@ -56,7 +56,8 @@ public static partial class FileRules
                 new("a kubeconfig without credentials", true, Package(new SampleFile("package/deploy/kubeconfig.yaml", kubeconfigHead + "    exec:\n      command: aws\n")), Severity.Medium),
                 new("Kubernetes manifests", false, Package(
                     new SampleFile("package/k8s/deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n"),
-                    new SampleFile("package/config/clusters.yaml", "clusters:\n  - eu\n  - us\n"))),
+                    new SampleFile("package/config/clusters.yaml", "clusters:\n  - eu\n  - us\n"),
+                    new SampleFile("package/charts/values.yaml", "clusters:\n  - name: eu\nusers:\n  - admin\n"))),
             ]);
 
         yield return new(

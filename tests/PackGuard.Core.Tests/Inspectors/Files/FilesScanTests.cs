@@ -130,7 +130,9 @@ public sealed class FilesScanTests : IDisposable
         var keys = result.Findings.Where(f => f.RuleId == FileRules.PrivateKey).ToList();
         keys.Count.ShouldBe(2);
         keys.ShouldAllBe(f => f.Severity == Severity.High);
-        keys.Single(f => f.Location.Path == "package/certs/").Long("files").ShouldBe(6);
+        var folder = keys.Single(f => f.Location.Path == "package/certs/node-0.key");
+        folder.Long("files").ShouldBe(6);
+        folder.Message.ShouldStartWith("package/certs/ holds 6 files of this kind");
         keys.Single(f => f.Location.Path == "package/deploy/server.key").Message.ShouldContain("holds a private key (EC PRIVATE KEY), unencrypted");
     }
 
