@@ -38,8 +38,9 @@ internal static class DockerConfigs
                 ? new(Severity.Low, $"{candidate.Reason}; this one holds no logins (they are kept in a credential store)", [])
                 : new(Severity.High, $"{candidate.Reason}, and this one holds logins for {FileChecks.Names(registries)}", [.. registries.Select(r => $"login for {r}")]);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string that does not decode (a lone surrogate escape, bad UTF-8).
             return null;
         }
     }

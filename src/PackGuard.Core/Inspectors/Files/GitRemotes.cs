@@ -18,7 +18,7 @@ internal static class GitRemotes
             var line = raw.Trim();
             if (line.StartsWith('['))
             {
-                remote = line.StartsWith("[remote \"", StringComparison.Ordinal) && line.EndsWith("\"]", StringComparison.Ordinal) ? line[9..^2] : null;
+                remote = line.Length > 10 && line.StartsWith("[remote \"", StringComparison.Ordinal) && line.EndsWith("\"]", StringComparison.Ordinal) ? line[9..^2] : null;
                 continue;
             }
             if (remote is null || remotes.Count >= 20)

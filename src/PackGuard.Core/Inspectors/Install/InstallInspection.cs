@@ -76,8 +76,10 @@ internal sealed class InstallInspection(InspectionContext context) : IArtifactIn
             return scripts.ValueKind == System.Text.Json.JsonValueKind.Object
                 && !scripts.EnumerateObject().Any(s => InstallHooks.NpmLifecycle.Contains(s.Name, StringComparer.Ordinal));
         }
-        catch (System.Text.Json.JsonException)
+        catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a property name that does not decode (bad UTF-8, a lone
+            // surrogate escape), found by the long fuzz run.
             return false;
         }
     }

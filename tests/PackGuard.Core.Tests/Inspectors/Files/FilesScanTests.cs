@@ -232,6 +232,17 @@ public sealed class FilesScanTests : IDisposable
     }
 
     [Fact]
+    public void Undecodable_json_strings_in_a_docker_config_are_not_a_crash()
+    {
+        // Found by the long fuzz run: a lone surrogate escape makes JsonElement.GetString throw.
+        var result = ScanTarGz(
+            TestFile.Text("package/package.json", Manifest),
+            TestFile.Text("package/.docker/config.json", "{\"auths\":{\"r.acme.io\":{\"auth\":\"\\uDC00abc\"}}}"));
+
+        result.Findings.ShouldNotContain(f => f.RuleId == FileRules.DockerConfig);
+    }
+
+    [Fact]
     public void Properties_name_the_kind_the_count_and_the_npm_rule()
     {
         var finding = ScanTarGz(TestFile.Text("package/package.json", Manifest), TestFile.Text("package/lib/x.js.orig", "x\n"))

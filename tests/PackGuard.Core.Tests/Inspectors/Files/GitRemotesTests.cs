@@ -18,6 +18,13 @@ public sealed class GitRemotesTests
     }
 
     [Theory]
+    [InlineData("[remote \"]\n\turl = https://x.io/a.git\n")]
+    [InlineData("[remote \"\"]\n\turl = https://x.io/a.git\n")]
+    [InlineData("[remote\n\turl\n=\n")]
+    public void Malformed_sections_do_not_throw(string config) =>
+        Should.NotThrow(() => GitRemotes.Read(config));
+
+    [Theory]
     [InlineData("https://github.com/acme/app.git", "https://github.com/acme/app.git", false)]
     [InlineData("https://ghp_0123456789abcdefghijklmnop@github.com/acme/app", "https://github.com/acme/app", true)]
     [InlineData("ssh://git@github.com/acme/app.git", "ssh://github.com/acme/app.git", false)]
