@@ -83,7 +83,7 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
         }
         if (report.Result.Findings.Count == 0)
         {
-            console.MarkupLine("[grey]Nothing to report: no leaked sources or secrets, no unsafe entries, no limits crossed.[/]");
+            console.MarkupLine("[grey]Nothing to report: no leaked sources, symbols or secrets, no unintended files or internal names, no risky install-time code, no unsafe entries, no limits crossed.[/]");
             return;
         }
         foreach (var group in Groups(report.Result.Findings))
