@@ -37,17 +37,7 @@ internal static class NpmConfig
             var equals = line.IndexOf('=');
             if (equals < 0)
                 continue;
-            var key = line[..equals].Trim();
-            var value = Unquote(line[(equals + 1)..].Trim());
-            if (key == "registry")
-                context.Builder.Source(new PackageSource(value, PackageSourceKind.Index, new DependencyLocation(display, number)));
-            else if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal))
-            {
-                context.Builder.Source(new PackageSource(value, PackageSourceKind.Scoped, new DependencyLocation(display, number))
-                {
-                    Scope = key[..^":registry".Length],
-                });
-            }
+            AddRegistry(context, line[..equals].Trim(), Unquote(line[(equals + 1)..].Trim()), new DependencyLocation(display, number));
         }
     }
 
@@ -66,16 +56,7 @@ internal static class NpmConfig
             if (line.Length == 0 || line[0] == '#')
                 continue;
             var (key, rest) = YarnClassicReader.SplitToken(line);
-            var value = YarnClassicReader.SplitToken(rest).Token;
-            if (key == "registry")
-                context.Builder.Source(new PackageSource(value, PackageSourceKind.Index, new DependencyLocation(display, number)));
-            else if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal))
-            {
-                context.Builder.Source(new PackageSource(value, PackageSourceKind.Scoped, new DependencyLocation(display, number))
-                {
-                    Scope = key[..^":registry".Length],
-                });
-            }
+            AddRegistry(context, key, YarnClassicReader.SplitToken(rest).Token, new DependencyLocation(display, number));
         }
     }
 
@@ -105,6 +86,15 @@ internal static class NpmConfig
                 }
             }
         }
+    }
+
+    /// <summary>.npmrc and .yarnrc name registries with the same keys: <c>registry</c> and <c>@scope:registry</c>.</summary>
+    private static void AddRegistry(ReadContext context, string key, string value, DependencyLocation location)
+    {
+        if (key == "registry")
+            context.Builder.Source(new PackageSource(value, PackageSourceKind.Index, location));
+        else if (key.StartsWith('@') && key.EndsWith(":registry", StringComparison.Ordinal))
+            context.Builder.Source(new PackageSource(value, PackageSourceKind.Scoped, location) { Scope = key[..^":registry".Length] });
     }
 
     private static string Unquote(string value) =>
