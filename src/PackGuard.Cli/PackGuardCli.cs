@@ -18,6 +18,7 @@ internal static class PackGuardCli
             ScanCommand.Create(host),
             DiffCommand.Create(host),
             GateCommand.Create(host),
+            DepsCommand.Create(host),
             FixCommand.Create(host),
             RulesCommand.Create(host),
         };

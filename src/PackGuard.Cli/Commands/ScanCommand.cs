@@ -111,7 +111,7 @@ internal static class ScanCommand
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
     }
 
-    private static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, int unreadable, bool severalTargets)
+    internal static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, int unreadable, bool severalTargets)
     {
         if (format == "text")
         {

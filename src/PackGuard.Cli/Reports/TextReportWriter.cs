@@ -81,6 +81,11 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
             console.MarkupLine("[grey]No unusual change: no new install scripts, kinds of file, dependencies, endpoints or dangerous APIs, no size or obfuscation jump, no new findings.[/]");
             return;
         }
+        if (report.Result.Findings.Count == 0 && report.Result.Dependencies is not null)
+        {
+            console.MarkupLine("[grey]Nothing to report: no lookalike names, no internal names exposed to a public registry, no unexpected hosts, unencrypted, git or URL sources, no missing or weak hashes.[/]");
+            return;
+        }
         if (report.Result.Findings.Count == 0)
         {
             console.MarkupLine("[grey]Nothing to report: no leaked sources, symbols or secrets, no unintended files or internal names, no risky install-time code, no unsafe entries, no limits crossed.[/]");
@@ -154,6 +159,13 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
 
     /// <summary>What was scanned: identity and licence, then size and hash.</summary>
     private static IEnumerable<string> Describe(ScanReport report)
+    {
+        if (report.Result.Dependencies is { } dependencies)
+            return DependencySummary.Header(dependencies);
+        return DescribeArtifact(report);
+    }
+
+    private static IEnumerable<string> DescribeArtifact(ScanReport report)
     {
         var t = report.Result.Target;
         var identity = string.Join(' ', new[] { t.Name, t.Version }.Where(s => !string.IsNullOrEmpty(s)));

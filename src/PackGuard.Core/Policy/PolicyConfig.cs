@@ -32,6 +32,9 @@ public sealed record PolicyConfig
     /// <summary>What the team declares about its internal surface (<c>exposure.codenames</c>).</summary>
     public Inspectors.Exposure.ExposureOptions Exposure { get; init; } = Inspectors.Exposure.ExposureOptions.Default;
 
+    /// <summary>What the team declares about where dependencies come from (<c>deps</c>), for <c>packguard deps</c>.</summary>
+    public Dependencies.Audit.DependencyPolicy Dependencies { get; init; } = PackGuard.Dependencies.Audit.DependencyPolicy.Default;
+
     /// <summary>The configuration used when no file is given.</summary>
     public static PolicyConfig Default { get; } = new();
 

@@ -19,7 +19,9 @@ namespace PackGuard.Policy;
 ///               "maxEntries": 100000, "maxDepth": 3, "maxEntryTime": "30s", "maxScanTime": "5m" },
 ///   "rules": { "source-map/paths-only": { "severity": "info" },
 ///              "source-map/dangling-reference": { "enabled": false } },
-///   "exposure": { "codenames": ["falcon", "Project Osprey"] }
+///   "exposure": { "codenames": ["falcon", "Project Osprey"] },
+///   "deps": { "internal": { "scopes": ["@acme"], "prefixes": ["acme-", "Acme."], "registries": ["https://npm.acme.example/"] },
+///             "allowedHosts": ["registry.npmjs.org", "npm.acme.example"], "cooldown": "72h" }
 /// }
 /// </code>
 /// </remarks>
@@ -71,7 +73,8 @@ public static class PolicyConfigLoader
                 "rules" => config with { Rules = ParseRules(property.Value, catalog, path) },
                 "gate" => config with { GateCooldown = ParseGate(property.Value, path) },
                 "exposure" => config with { Exposure = ParseExposure(property.Value, path) },
-                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules, gate or exposure)"),
+                "deps" => config with { Dependencies = DependencyPolicyLoader.Parse(property.Value, path) },
+                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules, gate, exposure or deps)"),
             };
         }
         return config;
@@ -210,7 +213,7 @@ public static class PolicyConfigLoader
         throw new ConfigurationException($"config file {path}: {where} must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"");
     }
 
-    private static void Expect(JsonElement value, JsonValueKind kind, string path, string where)
+    internal static void Expect(JsonElement value, JsonValueKind kind, string path, string where)
     {
         if (value.ValueKind != kind)
             throw new ConfigurationException($"config file {path}: {where} must be a JSON {kind.ToString().ToLowerInvariant()}");

@@ -14,7 +14,7 @@ namespace PackGuard.Reports;
 /// Unknown values are written as <c>null</c>, never omitted, so that consumers can rely on every
 /// key being present. Fields added later (<c>target.repository</c>, <c>target.registry</c>,
 /// <c>findings[].fix</c>) are additive: readers of version "1" may ignore them. A diff's report
-/// (<c>packguard diff</c>) adds <c>against</c> (the old target) and <c>changes</c>; a scan's has neither.
+/// (<c>packguard diff</c>) adds <c>against</c> (the old target) and <c>changes</c>; a dependency audit's (<c>packguard deps</c>) adds <c>dependencies</c>; a scan's has none of them.
 /// </remarks>
 public sealed class JsonReportWriter : IReportWriter
 {
@@ -88,6 +88,11 @@ public sealed class JsonReportWriter : IReportWriter
         {
             json.WritePropertyName("changes");
             DiffChangesJson.Write(json, diff.Changes);
+        }
+        if (report.Result.Dependencies is { } dependencies)
+        {
+            json.WritePropertyName("dependencies");
+            DependencyAuditJson.Write(json, dependencies);
         }
         json.WriteEndObject();
     }

@@ -52,6 +52,34 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
     /// evaluates the registry signals of this packument instead of scanning.
     /// </summary>
     public RegistrySample? Registry { get; init; }
+
+    /// <summary>
+    /// For <c>dependency/*</c> and <c>lockfile/*</c> rules, which read a project's lockfiles and not
+    /// an artifact: the catalog test writes these files into a directory and audits it as
+    /// <c>packguard deps</c> does.
+    /// </summary>
+    public ProjectSample? Project { get; init; }
+}
+
+/// <summary>A project for a <c>dependency/*</c> or <c>lockfile/*</c> rule sample.</summary>
+/// <param name="Files">The project's lockfiles, manifests and configuration files.</param>
+public sealed record ProjectSample(IReadOnlyList<SampleFile> Files)
+{
+    /// <summary>What the sample's team declares (<c>deps</c> in the policy file).</summary>
+    public Dependencies.Audit.DependencyPolicy Policy { get; init; } = Dependencies.Audit.DependencyPolicy.Default;
+
+    /// <summary>OSV records the sample's advisory store holds (JSON text), for <c>dependency/known-malicious</c>.</summary>
+    public IReadOnlyList<string> Advisories { get; init; } = [];
+
+    /// <summary>
+    /// For the <c>--online</c> checks: what the public registry answers, by <c>ecosystem:name</c>;
+    /// each entry lists the versions it has with how many hours before <see cref="Now"/> they were
+    /// published. A name not listed is missing from the registry.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, int>>? Registry { get; init; }
+
+    /// <summary>The time the online checks run at.</summary>
+    public DateTimeOffset Now { get; init; } = new(2026, 4, 1, 12, 0, 0, TimeSpan.Zero);
 }
 
 /// <summary>A registry history for a <c>gate/*</c> rule sample.</summary>

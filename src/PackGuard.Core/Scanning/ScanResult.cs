@@ -48,4 +48,7 @@ public sealed record ScanResult(TargetInfo Target, IReadOnlyList<Finding> Findin
 
     /// <summary>Set on the result of <c>packguard diff</c>: the old version and what changed. Its findings are then <c>diff/*</c> findings.</summary>
     public Diff.DiffComparison? Comparison { get; init; }
+
+    /// <summary>Set on the result of <c>packguard deps</c>: the lockfiles read. Its findings are then <c>dependency/*</c> and <c>lockfile/*</c> findings.</summary>
+    public Dependencies.Audit.DependencyAuditSummary? Dependencies { get; init; }
 }

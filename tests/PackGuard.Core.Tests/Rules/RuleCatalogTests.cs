@@ -1,6 +1,7 @@
 using PackGuard.Artifacts;
 using System.Text.Json;
 using PackGuard.Diff;
+using PackGuard.Tests.Dependencies.Audit;
 using PackGuard.Gate;
 using PackGuard.Inspectors.Exposure;
 using PackGuard.Rules;
@@ -102,7 +103,8 @@ public sealed class RuleCatalogTests
     }
 
     private static ScanResult Scan(RuleSample sample) =>
-        sample.Registry is { } registry ? Gate(registry)
+        sample.Project is { } project ? Audit(project)
+        : sample.Registry is { } registry ? Gate(registry)
         : sample.Before is { } before
             ? PackageDiff.Compare(Scan(before, sample.Limits), Scan(sample.Files, sample.Limits))
             : Scan(sample.Files, sample.Limits, sample.Codenames);
@@ -114,6 +116,15 @@ public sealed class RuleCatalogTests
         var history = ReleaseHistory.Parse(document.RootElement, "acme");
         var findings = GateSignals.Evaluate(history, sample.Version, 10, sample.Now, GateRules.DefaultCooldown);
         return new ScanResult(new TargetInfo("npm:acme@" + sample.Version, "npm", "acme", sample.Version, null, null, 0, 0), findings);
+    }
+
+    /// <summary>A <c>dependency/*</c> or <c>lockfile/*</c> sample: its project audited as <c>packguard deps</c> audits a directory.</summary>
+    private static ScanResult Audit(ProjectSample project)
+    {
+        using var sandbox = new TestSandbox();
+        foreach (var file in project.Files)
+            sandbox.Write(Path.Combine("work", file.Path), file.Text);
+        return ProjectAudits.Run(sandbox.Work, project);
     }
 
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits, IReadOnlyList<string>? codenames = null)

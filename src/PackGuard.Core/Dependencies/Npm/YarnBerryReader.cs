@@ -76,6 +76,9 @@ internal static class YarnBerryReader
                 Dev = dev,
                 Alias = alias,
                 Kind = kind,
+                // A package for some platforms only (conditions: os=win32 & cpu=x64): Yarn fetches it,
+                // and records its checksum, only on those platforms.
+                Optional = entry.Node["conditions"] is not null,
                 Location = context.Builder.At(entry.Line),
             });
         }
