@@ -59,7 +59,9 @@ internal static class LockfileChecks
             }
             if (dependency.Kind is DependencyKind.Registry or DependencyKind.Url && RecordHashes.Contains(file.Format))
             {
-                var hashes = dependency.Hashes.Count > 0 ? dependency.Hashes : dependency.Integrity is { } i ? [i] : [];
+                // An SRI string may hold several hashes ("sha1-... sha512-..."): the strongest counts.
+                var hashes = (dependency.Hashes.Count > 0 ? dependency.Hashes : dependency.Integrity is { } i ? [i] : [])
+                    .SelectMany(h => h.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();
                 // An optional package for another platform is not fetched, so package managers record no
                 // hash for it (npm 6 and Yarn 2+ do exactly that for esbuild's and Next's platform binaries).
                 if (hashes.Count == 0 && !(dependency.Optional && !SourceUrls.IsHttp(resolved ?? "")))

@@ -48,6 +48,6 @@ public static class RegistryHosts
         if (HostOf(entry) is { } host)
             return host;
         var bare = entry.Trim().TrimEnd('/').ToLowerInvariant();
-        return bare.Length > 0 && !bare.Contains('/', StringComparison.Ordinal) && !bare.Contains(':', StringComparison.Ordinal) ? bare : null;
+        return bare.Length > 0 && !bare.Any(c => c is '/' or ':' or '@' || char.IsWhiteSpace(c)) ? bare : null;
     }
 }
