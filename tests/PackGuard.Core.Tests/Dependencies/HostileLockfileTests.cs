@@ -18,10 +18,16 @@ public sealed class HostileLockfileTests : IDisposable
 
     public static TheoryData<string> Formats => new(SyntheticLockfiles.FileNames);
 
+    private static readonly PackGuard.Dependencies.Audit.DependencyAudit Audit = new(
+        new PackGuard.Dependencies.Audit.DependencyPolicy { InternalScopes = ["@scope"], InternalPrefixes = ["pkg", "Pkg."] },
+        PackGuard.Dependencies.Typosquatting.TyposquatDetector.Default);
+
     private Lockfile Timed(string relativePath)
     {
         var clock = Stopwatch.StartNew();
         var lockfile = _fixture.Read(relativePath);
+        // What was read from a damaged file is audited too: the checks must not throw on it either.
+        Audit.Audit(relativePath, [lockfile], 0).Findings.ShouldAllBe(f => f.Fingerprint.Length == 32);
         clock.Elapsed.ShouldBeLessThan(Patience, relativePath);
         return lockfile;
     }
