@@ -79,11 +79,12 @@ public sealed class RegistryLookup : IRegistryLookup
         var unknown = new RegistryPackage(ecosystem, name, origin, RegistryPresence.Unknown);
         if (InvalidName(ecosystem, name) is { } problem)
             return unknown with { Error = $"not asked: '{name}' is not a valid {ecosystem} name ({problem}), so no one can publish it." };
-        if (health.Down is { } down)
-            return unknown with { Error = $"not asked: an earlier request in this run failed ({down})." };
-
+        var firstContact = await health.WaitForFirstContactAsync(ct).ConfigureAwait(false);
         try
         {
+            if (health.Down is { } down)
+                return unknown with { Error = $"not asked: an earlier request in this run failed ({down})." };
+
             var package = ecosystem switch
             {
                 Ecosystems.Npm => await _npm.Value.LookupAsync(name, versions, olderThan, ct).ConfigureAwait(false),
@@ -98,6 +99,11 @@ public sealed class RegistryLookup : IRegistryLookup
             var reason = ex is TargetUnavailableException ? ex.Message : $"{origin} gave an unreadable answer for '{name}': {ex.Message}";
             health.Failed(reason, IsUnreachable(ex));
             return unknown with { Error = reason };
+        }
+        finally
+        {
+            if (firstContact)
+                health.EndFirstContact();
         }
     }
 

@@ -190,4 +190,34 @@ public sealed class RegistryLookupsTests : IDisposable
         _fixture.Http.Requests.Count(r => r.Url.Host == "pypi.example").ShouldBe(9);
         results[3].Error!.ShouldStartWith("not asked: an earlier request in this run failed (https://pypi.example/ kept failing with HTTP 500");
     }
+
+    [Fact]
+    public async Task An_unreachable_registry_costs_one_request_however_many_names()
+    {
+        _fixture.Http.ThrowFirst(LookupFixture.PyPI + "pypi/p0/json", 1, () =>
+            new HttpRequestException(HttpRequestError.ConnectionError, "Connection refused (pypi.example:443)"));
+        var packages = Enumerable.Range(0, 30).Select(i => P(Ecosystems.PyPI, $"p{i}", "1.0"));
+        var limits = LookupFixture.Fast with { Retry = new(0, TimeSpan.Zero, TimeSpan.FromSeconds(5)) };
+
+        var results = await RegistryLookups.LookupAllAsync(_fixture.Lookup(limits: limits), packages, LookupFixture.Cutoff, null, CancellationToken.None);
+
+        results.ShouldAllBe(r => r.Presence == RegistryPresence.Unknown);
+        results[0].Error.ShouldBe("could not reach https://pypi.example/: Connection refused (pypi.example:443)");
+        results.Skip(1).ShouldAllBe(r => r.Error == "not asked: an earlier request in this run failed (could not reach https://pypi.example/: Connection refused (pypi.example:443)).");
+        _fixture.Http.Requests.ShouldHaveSingleItem();
+    }
+
+    [Fact]
+    public async Task A_NuGet_feeds_service_index_is_fetched_once_for_many_concurrent_lookups()
+    {
+        _fixture.ServeNuGetIndex();
+        for (var i = 0; i < 20; i++)
+            _fixture.Http.Json($"{LookupFixture.NuGetFlat}p{i}/index.json", LookupFixture.Json(new { versions = new[] { "1.0.0" } }));
+        var packages = Enumerable.Range(0, 20).Select(i => P(Ecosystems.NuGet, $"P{i}", "1.0.0"));
+
+        var results = await RegistryLookups.LookupAllAsync(_fixture.Lookup(), packages, LookupFixture.Cutoff, null, CancellationToken.None);
+
+        results.ShouldAllBe(r => r.Presence == RegistryPresence.Exists);
+        _fixture.Http.CountFor(LookupFixture.NuGetIndex).ShouldBe(1);
+    }
 }
