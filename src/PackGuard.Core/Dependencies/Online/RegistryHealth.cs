@@ -2,9 +2,9 @@ namespace PackGuard.Dependencies.Online;
 
 /// <summary>
 /// Remembers, for one run, that a registry is down, so that a lockfile of 300 packages meets one
-/// timeout rather than 300. A registry is given up on at the first failure to reach it at all
-/// (DNS, refused connection, timeouts after retries), or after a few packages in a row failed
-/// otherwise (HTTP 5xx after retries, refused access) with no success between them. Until a
+/// timeout rather than 300. A registry is given up on when the first request to it cannot reach
+/// it at all (DNS, refused connection, timeouts after retries), or after a few packages in a row
+/// failed in any way (HTTP 5xx after retries, refused access, timeouts) with no success between them. Until a
 /// registry has answered once, look-ups go to it one at a time: an unreachable registry then
 /// costs one failed request, not one per concurrent look-up, and a NuGet feed's service index is
 /// fetched once.
@@ -57,7 +57,9 @@ internal sealed class RegistryHealth
     {
         lock (_gate)
         {
-            if (unreachable || ++_failuresInARow >= FailuresInARowBeforeGivingUp)
+            // Once the registry has answered, one package timing out (a huge document on a slow
+            // link) says little about the rest: it counts as one failure in a row.
+            if ((unreachable && !_answered) || ++_failuresInARow >= FailuresInARowBeforeGivingUp)
                 _down ??= reason;
         }
         // An HTTP error is an answer: the registry is there, and the others may go ahead together.

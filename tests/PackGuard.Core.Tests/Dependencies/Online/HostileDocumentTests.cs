@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using PackGuard.Dependencies;
 using PackGuard.Dependencies.Online;
-using PackGuard.Tests.Support;
 
 namespace PackGuard.Tests.Dependencies.Online;
 

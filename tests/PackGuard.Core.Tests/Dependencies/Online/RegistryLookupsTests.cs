@@ -220,4 +220,23 @@ public sealed class RegistryLookupsTests : IDisposable
         results.ShouldAllBe(r => r.Presence == RegistryPresence.Exists);
         _fixture.Http.CountFor(LookupFixture.NuGetIndex).ShouldBe(1);
     }
+
+    [Fact]
+    public async Task After_the_registry_has_answered_one_timeout_does_not_give_up_on_it()
+    {
+        _fixture.Http.Json(LookupFixture.Npm + "a", """{"name": "a"}""");
+        _fixture.Http.Route(LookupFixture.Npm + "slow", async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct);
+            return new HttpResponseMessage(HttpStatusCode.OK);
+        });
+        _fixture.Http.Json(LookupFixture.Npm + "c", """{"name": "c"}""");
+        var limits = LookupFixture.Fast with { Retry = new(0, TimeSpan.Zero, TimeSpan.FromMilliseconds(100)) };
+
+        var results = await RegistryLookups.LookupAllAsync(_fixture.Lookup(limits: limits),
+            [P(Ecosystems.Npm, "a"), P(Ecosystems.Npm, "slow"), P(Ecosystems.Npm, "c")], LookupFixture.Cutoff, null, 1, CancellationToken.None);
+
+        results.Select(r => r.Presence).ShouldBe([RegistryPresence.Exists, RegistryPresence.Unknown, RegistryPresence.Exists]);
+        results[1].Error.ShouldBe("could not reach https://npm.example/: timed out after 0.1 s");
+    }
 }
