@@ -16,12 +16,16 @@ using PackGuard.Bench;
 //   PackGuard.Bench typosquat [--names FILE] [--runs N] [--naive-sample N]
 //       lookalike-name detection: start-up, names/second against the npm list and the ratio to a
 //       naive edit-distance scan (this run), false positives among the top 1,000 npm names
+//   PackGuard.Bench lookups <lockfile[.gz]>... [--runs N] [--cooldown-hours H] [--concurrency N] [--model-abbreviated]
+//       deps --online's registry look-ups for every registry package of a lockfile: wall time, requests, bytes,
+//       with npm's modified shortcut against the same look-ups without it (this run)
 //   PackGuard.Bench typosquat-check npm|nuget|pypi <name|@file>...
 //       prints each lookalike found, tab-separated
 return args switch
 {
     ["typosquat", .. var rest] => TyposquatBench.Run(rest),
     ["typosquat-check", .. var rest] => TyposquatCheck.Run(rest),
+    ["lookups", .. var rest] => RegistryLookupBench.Run(rest),
     ["secrets", .. var rest] => SecretsBench.Run(rest),
     ["lockfiles", .. var rest] => LockfileBench.Run(rest),
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
