@@ -1,5 +1,7 @@
 using System.CommandLine;
+using PackGuard.Cli.Terminal;
 using PackGuard.Dependencies.Audit;
+using PackGuard.Dependencies.Online;
 using PackGuard.Dependencies.Typosquatting;
 using PackGuard.Policy;
 
@@ -19,18 +21,37 @@ internal static class DepsCommand
             Description = "A lockfile or manifest (package-lock.json, yarn.lock, pnpm-lock.yaml, packages.lock.json, *.csproj, packages.config, requirements.txt, poetry.lock, uv.lock), or a directory to search for them.",
             Arity = ArgumentArity.OneOrMore,
         };
+        var online = new Option<bool>("--online")
+        {
+            Description = "Also ask the public registries (npm, NuGet, PyPI; package names only): whether internal names exist or are unclaimed there (dependency/confusion), and when each version was published (dependency/too-new).",
+        };
+        var cooldown = new Option<string?>("--cooldown")
+        {
+            Description = "With --online: a version younger than this is dependency/too-new: 48h (the default, or the policy's deps.cooldown), 90m, 3d.",
+        };
+        var allowIncomplete = new Option<bool>("--allow-incomplete")
+        {
+            Description = "With --online: when some registry look-ups fail, judge by what was checked instead of exiting 3.",
+        };
         var options = new ReportOptions();
-        var command = new Command("deps", "Audit what a project would install: lookalike (typosquat) names, internal names exposed to public registries (dependency confusion), lockfile entries fetched over http, from unexpected hosts, git or URLs, with missing or weak hashes or another package's URL, and packages that run install scripts.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read or holds no lockfile.")
+        var command = new Command("deps", "Audit what a project would install: lookalike (typosquat) names, internal names exposed to public registries (dependency confusion), lockfile entries fetched over http, from unexpected hosts, git or URLs, with missing or weak hashes or another package's URL, and packages that run install scripts.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read or holds no lockfile, or (--online) registry look-ups failed.")
         {
             targets,
         };
+        command.Add(online);
+        command.Add(cooldown);
+        command.Add(allowIncomplete);
         options.AddTo(command);
-        command.SetAction((parse, ct) => Task.FromResult(Run(host, parse.GetValue(targets) ?? [], options.Read(parse))));
+        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(targets) ?? [], parse.GetValue(online), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), options.Read(parse)), ct));
         return command;
     }
 
-    private static int Run(CliHost host, string[] targets, ReportOptions.Values options)
+    private sealed record Request(string[] Targets, bool Online, string? Cooldown, bool AllowIncomplete, ReportOptions.Values Options);
+
+    private static async Task<int> RunAsync(CliHost host, Request request, CancellationToken ct)
     {
+        var targets = request.Targets;
+        var options = request.Options;
         PolicyConfig config;
         FailThreshold failOn;
         string? output;
@@ -39,6 +60,12 @@ internal static class DepsCommand
         {
             config = CommandSetup.LoadPolicy(host, options.ConfigPath);
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
+            if (request.Cooldown is { } c)
+            {
+                if (!DurationText.TryParse(c, out var parsed))
+                    return Fail(host, $"deps: --cooldown '{c}' is not a duration (examples: 48h, 90m, 3d).", ExitCodes.Usage);
+                config = config with { Dependencies = config.Dependencies with { Cooldown = parsed } };
+            }
             output = options.OutputPath is { } o ? OutputFile.Validate(o, targets, workingDirectory) : null;
         }
         catch (ConfigurationException e)
@@ -49,6 +76,9 @@ internal static class DepsCommand
         var audit = new DependencyAudit(config.Dependencies, TyposquatDetector.Default);
         var reports = new List<ScanReport>();
         var unreadable = 0;
+        var failedLookups = 0;
+        using var http = request.Online ? host.CreateHttpClient() : null;
+        var lookup = http is null ? null : new RegistryLookup(http, host.Environment, timeProvider: host.Clock);
         foreach (var target in targets)
         {
             var path = Path.GetFullPath(target, workingDirectory);
@@ -61,8 +91,13 @@ internal static class DepsCommand
                     unreadable++;
                     continue;
                 }
-                var result = config.Apply(audit.Audit(target, files, size));
-                reports.Add(VerdictPolicy.Evaluate(result, failOn));
+                var result = audit.Audit(target, files, size);
+                if (lookup is not null)
+                {
+                    result = await AskRegistriesAsync(host, lookup, result, files, config.Dependencies, target, ct);
+                    failedLookups += result.Dependencies?.FailedLookups ?? 0;
+                }
+                reports.Add(VerdictPolicy.Evaluate(config.Apply(result), failOn));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {
@@ -82,9 +117,31 @@ internal static class DepsCommand
                 return Fail(host, e.Message, ExitCodes.Usage);
             }
         }
+        if (failedLookups > 0 && !request.AllowIncomplete)
+        {
+            host.Error.WriteLine($"packguard: deps incomplete: {failedLookups} registry look-up{(failedLookups == 1 ? "" : "s")} failed, so {(failedLookups == 1 ? "its package was" : "their packages were")} not checked online (the report's notes say which); exiting 3. Retry, or pass --allow-incomplete to judge by what was checked.");
+            return ExitCodes.Unreadable;
+        }
         if (unreadable > 0)
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
+    }
+
+    /// <summary>The --online checks of one target: every registry package asked about once, with a bar on a terminal.</summary>
+    private static async Task<PackGuard.Scanning.ScanResult> AskRegistriesAsync(CliHost host, IRegistryLookup lookup, PackGuard.Scanning.ScanResult result,
+        IReadOnlyList<PackGuard.Dependencies.Lockfile> files, DependencyPolicy policy, string target, CancellationToken ct)
+    {
+        var now = host.Clock.GetUtcNow();
+        var bar = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
+        try
+        {
+            var answers = await RegistryLookups.LookupAllAsync(lookup, OnlineChecks.Plan(files), now - policy.Cooldown, bar?.ForLookups(target), ct);
+            return OnlineChecks.AddTo(result, files, answers, policy, now);
+        }
+        finally
+        {
+            bar?.Clear();
+        }
     }
 
     private static string Reason(Exception e) => e switch

@@ -28,6 +28,10 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress
     public IProgress<WalkProgress> ForScan(string label) =>
         new Adapter(value => Draw(Line("Scanning", label, value.BytesRead, value.TotalBytes), Finished(value.BytesRead, value.TotalBytes)));
 
+    /// <summary>A progress sink for registry look-ups (<c>deps --online</c>): packages asked about out of all.</summary>
+    public IProgress<(int Done, int Total)> ForLookups(string label) =>
+        new Counter(value => Draw(CountLine("Asking the registries about", label, value.Done, value.Total), value.Done >= value.Total));
+
     /// <summary>Erases the bar so the report starts on a clean line.</summary>
     public void Clear()
     {
@@ -53,6 +57,14 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress
         return $"{verb} {label} [{bar}] {percent}%  {ByteSize.Format(done)} / {ByteSize.Format(all)}";
     }
 
+    internal static string CountLine(string verb, string label, int done, int total)
+    {
+        var fraction = total > 0 ? Math.Clamp((double)done / total, 0, 1) : 1;
+        var filled = (int)(fraction * BarWidth);
+        var bar = new string('=', filled) + (filled < BarWidth ? ">" : "") + new string(' ', Math.Max(0, BarWidth - filled - 1));
+        return $"{verb} {label} [{bar}] {done.ToString("N0", CultureInfo.InvariantCulture)} / {total.ToString("N0", CultureInfo.InvariantCulture)} packages";
+    }
+
     private static bool Finished(long done, long? total) => total is { } all && done >= all;
 
     // The last update is always drawn, so a bar never stops short of full.
@@ -67,6 +79,11 @@ internal sealed class ProgressBar(TextWriter error) : IProgress<TransferProgress
             error.Write("\r" + line + "\u001b[K");
             error.Flush();
         }
+    }
+
+    private sealed class Counter(Action<(int Done, int Total)> report) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value) => report(value);
     }
 
     private sealed class Adapter(Action<WalkProgress> report) : IProgress<WalkProgress>

@@ -12,7 +12,8 @@ namespace PackGuard.Cli.Tests.Commands;
 /// </summary>
 public sealed class DepsCommandTests : IDisposable
 {
-    private readonly CliSandbox _cli = new();
+    private static readonly DateTimeOffset Now = new(2026, 4, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly CliSandbox _cli = new() { Clock = new FixedClock(Now) };
 
     public void Dispose() => _cli.Dispose();
 
@@ -177,5 +178,49 @@ public sealed class DepsCommandTests : IDisposable
         File.ReadAllText(lockfile).ShouldBe(before);
         written.ExitCode.ShouldBe(ExitCodes.Pass, written.ToString());
         JsonNode.Parse(File.ReadAllText(Path.Combine(_cli.Work, "report.json")))!["verdict"]!.GetValue<string>().ShouldBe("pass");
+    }
+
+    [Fact]
+    public async Task Online_a_version_published_hours_ago_is_too_new_and_the_cooldown_option_changes_that()
+    {
+        WriteProject("app", Registry("left-pad", "1.3.0"));
+        _cli.Http.Json("https://registry.npmjs.org/left-pad", $$"""
+            { "name": "left-pad", "modified": "{{Now.AddHours(-5):O}}", "time": { "1.3.0": "{{Now.AddHours(-5):O}}" }, "versions": { "1.3.0": {} } }
+            """);
+
+        var result = await _cli.RunAsync("deps", "app", "--online");
+        var shorter = await _cli.RunAsync("deps", "app", "--online", "--cooldown", "4h");
+
+        result.ExitCode.ShouldBe(ExitCodes.Pass, result.ToString());
+        result.Output.ShouldContain("registries asked (--online)");
+        result.Output.ShouldContain("left-pad@1.3.0 was published 5 hours ago");
+        shorter.Output.ShouldNotContain("dependency/too-new");
+        _cli.Http.Requests.ShouldAllBe(r => r.Url.Host == "registry.npmjs.org");
+    }
+
+    [Fact]
+    public async Task Online_failed_look_ups_exit_3_unless_allowed_and_the_report_says_which()
+    {
+        WriteProject("app", Registry("left-pad", "1.3.0"));
+        _cli.Http.Status("https://registry.npmjs.org/left-pad", System.Net.HttpStatusCode.InternalServerError);
+
+        var failed = await _cli.RunAsync("deps", "app", "--online", "--format", "json");
+        var allowed = await _cli.RunAsync("deps", "app", "--online", "--allow-incomplete", "--format", "json");
+
+        failed.ExitCode.ShouldBe(ExitCodes.Unreadable, failed.ToString());
+        failed.Error.ShouldContain("1 registry look-up failed");
+        JsonNode.Parse(failed.Output)!["dependencies"]!["notes"]![0]!.GetValue<string>().ShouldContain("left-pad");
+        allowed.ExitCode.ShouldBe(ExitCodes.Pass, allowed.ToString());
+    }
+
+    [Fact]
+    public async Task A_bad_cooldown_is_a_usage_error()
+    {
+        WriteProject("app", Registry("left-pad", "1.3.0"));
+
+        var result = await _cli.RunAsync("deps", "app", "--online", "--cooldown", "soon");
+
+        result.ExitCode.ShouldBe(ExitCodes.Usage);
+        result.Error.ShouldBe("packguard: deps: --cooldown 'soon' is not a duration (examples: 48h, 90m, 3d)." + Environment.NewLine);
     }
 }

@@ -122,9 +122,4 @@ public sealed class GateCommandNuGetTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Usage, result.ToString());
         result.Error.ShouldContain("no release of Acme.Lib before 1.0.0");
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

@@ -203,9 +203,4 @@ public sealed class GateCommandTests : IDisposable
         first.Error.ShouldContain("no release of acme before 1.0.0");
         missing.ExitCode.ShouldBe(ExitCodes.Unreadable, missing.ToString());
     }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 }

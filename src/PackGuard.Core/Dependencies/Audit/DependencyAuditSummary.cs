@@ -10,6 +10,9 @@ public sealed record DependencyAuditSummary(IReadOnlyList<AuditedFile> Files)
     /// <summary>Whether the registries were asked (<c>--online</c>).</summary>
     public bool Online { get; init; }
 
+    /// <summary>With <c>--online</c>: look-ups the registries did not answer (their packages were not checked online).</summary>
+    public int FailedLookups { get; init; }
+
     /// <summary>Records in the advisory store the packages were matched against; <see langword="null"/> when no store was used.</summary>
     public int? AdvisoryRecords { get; init; }
 

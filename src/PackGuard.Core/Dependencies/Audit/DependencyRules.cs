@@ -74,6 +74,38 @@ public static class DependencyRules
             Passes("a package without one", PackageLock(Registry("left-pad", "1.3.0"))),
         ]);
 
-    /// <summary>Every <c>dependency/*</c> rule that works without a network or an advisory store.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Typosquat, Confusion, InstallScript];
+    /// <summary>The descriptor of <c>dependency/too-new</c>.</summary>
+    public static RuleDescriptor TooNew { get; } = new(
+        "dependency/too-new",
+        "Dependency version younger than the cooldown",
+        Severity.Medium,
+        "With --online: the registry says this version was published less than the cooldown ago (deps.cooldown, default "
+        + "48 hours). npm times come from the packument's time field (the abbreviated packument's modified date first, "
+        + "so most packages cost one small request), NuGet's from the registration's published date, PyPI's from the "
+        + "earliest file's upload time.",
+        "Hijacked releases are usually found and pulled within hours or days (event-stream, ua-parser-js, the 2025 chalk "
+        + "and debug compromise were all removed within a day or two). Waiting out a short cooldown before taking a new "
+        + "version lets the registry and the community do that work before the version reaches your machines.",
+        "Pin the previous version until the cooldown has passed (npm's min-release-age, pnpm's minimumReleaseAge, "
+        + "Renovate's minimumReleaseAge), unless the new version fixes something you need now: then read its diff "
+        + "(packguard diff) before taking it.",
+        [
+            new("left-pad 1.3.0, published 5 hours ago", true, [])
+            {
+                Project = new ProjectSample([PackageLock(Registry("left-pad", "1.3.0"))])
+                {
+                    Registry = new Dictionary<string, IReadOnlyDictionary<string, int>> { ["npm:left-pad"] = new Dictionary<string, int> { ["1.3.0"] = 5 } },
+                },
+            },
+            new("left-pad 1.3.0, published weeks ago", false, [])
+            {
+                Project = new ProjectSample([PackageLock(Registry("left-pad", "1.3.0"))])
+                {
+                    Registry = new Dictionary<string, IReadOnlyDictionary<string, int>> { ["npm:left-pad"] = new Dictionary<string, int> { ["1.3.0"] = 900 } },
+                },
+            },
+        ]);
+
+    /// <summary>Every <c>dependency/*</c> rule.</summary>
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Typosquat, Confusion, InstallScript, TooNew];
 }
