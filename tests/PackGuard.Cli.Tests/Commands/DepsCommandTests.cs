@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PackGuard.Cli.Tests.Support;
-using PackGuard.Dependencies.Audit;
 using PackGuard.Tests.Support;
 using static PackGuard.Dependencies.Audit.ProjectSamples;
 

@@ -1,6 +1,5 @@
 using PackGuard.Dependencies.Audit;
 using PackGuard.Findings;
-using PackGuard.Scanning;
 using static PackGuard.Dependencies.Audit.ProjectSamples;
 
 namespace PackGuard.Tests.Dependencies.Audit;
@@ -40,7 +39,7 @@ public sealed class ConfusionAuditTests
 
         var fromPublic = Confusion(null, ("package-lock.json", Lock(Registry("@corp/ui", "1.0.0"))), (".npmrc", npmrc)).ShouldHaveSingleItem();
         fromPublic.Severity.ShouldBe(Severity.Critical);
-        ((string?)fromPublic.Properties["internalBecause"]).ShouldContain(".npmrc routes @corp to npm.corp.example");
+        ((string?)fromPublic.Properties["internalBecause"])!.ShouldContain(".npmrc routes @corp to npm.corp.example");
 
         var routed = Registry("@corp/ui", "1.0.0") with { Resolved = "https://npm.corp.example/@corp/ui/-/ui-1.0.0.tgz" };
         Confusion(null, ("package-lock.json", Lock(routed)), (".npmrc", npmrc)).ShouldBeEmpty();
