@@ -45,6 +45,9 @@ internal sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep
 
     public bool IsPrerelease => Pre is not null || Dev is not null;
 
+    /// <summary>The public version: this one without its local label.</summary>
+    public Pep440Version WithoutLocal() => Local.Count == 0 ? this : new(Epoch, _release, Pre, Post, Dev, []);
+
     public static bool TryParse(string? text, out Pep440Version version)
     {
         version = null!;

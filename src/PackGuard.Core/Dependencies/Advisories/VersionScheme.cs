@@ -14,11 +14,22 @@ internal sealed class VersionScheme
 {
     public static readonly VersionScheme Npm = new(text => SemVersion.TryParse(text, out var v) ? new Ordered<SemVersion>(v) : null);
     public static readonly VersionScheme NuGet = new(text => NuGetVersion.TryParse(text?.Trim(), out var v) ? new Ordered<NuGetVersion>(v) : null);
-    public static readonly VersionScheme PyPI = new(text => Pep440Version.TryParse(text, out var v) ? new Ordered<Pep440Version>(v) : null);
+    public static readonly VersionScheme PyPI = new(
+        text => Pep440Version.TryParse(text, out var v) ? new Ordered<Pep440Version>(v) : null,
+        // PEP 440: a bound without a local label ignores the local label of the version compared
+        // with it (1.4.2+ubuntu1 is 1.4.2 against "<=1.4.2" and "==1.4.2").
+        static (version, bound) => version is Ordered<Pep440Version> v && bound is Ordered<Pep440Version> b && b.Value.Local.Count == 0 && v.Value.Local.Count > 0
+            ? v.Value.WithoutLocal().CompareTo(b.Value)
+            : version.CompareTo(bound));
 
     private readonly Func<string, IComparable?> _parse;
+    private readonly Func<IComparable, IComparable, int> _compareToBound;
 
-    private VersionScheme(Func<string, IComparable?> parse) => _parse = parse;
+    private VersionScheme(Func<string, IComparable?> parse, Func<IComparable, IComparable, int>? compareToBound = null)
+    {
+        _parse = parse;
+        _compareToBound = compareToBound ?? (static (version, bound) => version.CompareTo(bound));
+    }
 
     /// <summary>The scheme of one of <see cref="Ecosystems"/>, or <see langword="null"/>.</summary>
     public static VersionScheme? For(string ecosystem) => ecosystem switch
@@ -32,11 +43,17 @@ internal sealed class VersionScheme
     /// <summary>The version, comparable with others of this scheme, or <see langword="null"/> when it does not parse.</summary>
     public IComparable? Parse(string text) => _parse(text);
 
+    /// <summary>
+    /// How a dependency's version compares with a record's bound or listed version: as the two
+    /// versions compare, except where the ecosystem's rules say otherwise (PyPI's local labels).
+    /// </summary>
+    public int CompareToBound(IComparable version, IComparable bound) => _compareToBound(version, bound);
+
     private sealed class Ordered<T>(T value) : IComparable
         where T : IComparable<T>
     {
-        private readonly T _value = value;
+        public T Value { get; } = value;
 
-        public int CompareTo(object? obj) => obj is Ordered<T> other ? _value.CompareTo(other._value) : 1;
+        public int CompareTo(object? obj) => obj is Ordered<T> other ? Value.CompareTo(other.Value) : 1;
     }
 }
