@@ -18,6 +18,9 @@ using PackGuard.Bench;
 //       naive edit-distance scan (this run), false positives among the top 1,000 npm names
 //   PackGuard.Bench typosquat-check npm|nuget|pypi <name|@file>...
 //       prints each lookalike found, tab-separated
+//   PackGuard.Bench advisories [--records N] [--store N] [--dependencies N] [--runs N]
+//       the advisory store: import records/s (against reading and parsing the files) and
+//       matching 5,000 dependencies against a 200,000-record store
 return args switch
 {
     ["typosquat", .. var rest] => TyposquatBench.Run(rest),
@@ -27,5 +30,6 @@ return args switch
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
     ["inspectors", .. var rest] => InspectorCostBench.Run(rest),
     ["exposure", .. var rest] => ExposureBench.Run(rest),
+    ["advisories", .. var rest] => AdvisoryBench.Run(rest),
     _ => TarballBench.Run(args),
 };
