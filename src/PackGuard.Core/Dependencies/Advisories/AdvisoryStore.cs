@@ -54,10 +54,12 @@ public sealed class AdvisoryStore : IDisposable
     /// <exception cref="AdvisoryStoreException">The file is not an advisory store, was written by a newer PackGuard, or cannot be opened.</exception>
     public static AdvisoryStore Open(string path) => Open(path, TimeProvider.System);
 
-    /// <summary>Opens the store with the clock that stamps imports.</summary>
-    internal static AdvisoryStore Open(string path, TimeProvider clock)
+    /// <summary>Opens the store with the clock that stamps and times imports (tests fix it).</summary>
+    /// <exception cref="AdvisoryStoreException">The file is not an advisory store, was written by a newer PackGuard, or cannot be opened.</exception>
+    public static AdvisoryStore Open(string path, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(clock);
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full))
             throw new AdvisoryStoreException($"{full}: a directory, not an advisory store file");
