@@ -28,6 +28,8 @@ public sealed class OsvMutationTests : IDisposable
             var mutated = Mutate(seeds[random.Next(seeds.Length)], random);
             var (record, problem) = OsvReader.Read(mutated, "MAL-0000-fuzz.json");
             (record is null).ShouldBe(problem is not null);
+            if (i % 10 == 0)
+                File.WriteAllBytes(Path.Combine(_root, $"MAL-{i}.json"), mutated);
             if (record is null)
                 continue;
             records++;
@@ -39,8 +41,6 @@ public sealed class OsvMutationTests : IDisposable
                     OsvEvaluator.Affects(affected, scheme, version);
                 OsvEvaluator.Affects(affected, scheme, null);
             }
-            if (i % 10 == 0)
-                File.WriteAllBytes(Path.Combine(_root, $"MAL-{i}.json"), mutated);
         }
 
         records.ShouldBeGreaterThan(250, "the mutations should leave many records readable");
