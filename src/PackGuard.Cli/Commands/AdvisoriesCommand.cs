@@ -80,6 +80,7 @@ internal static class AdvisoriesCommand
         Count(console, "unchanged", result.Unchanged);
         Count(console, "withdrawn", result.Withdrawn);
         Count(console, "other ecosystems", result.Skipped);
+        Count(console, "placeholders gone", result.Removed);
         Count(console, "bad files", result.BadFiles);
         if (result.BadFiles > 0)
         {

@@ -12,6 +12,11 @@ namespace PackGuard.Dependencies.Advisories;
 /// <param name="Unchanged">Records the store already had (the same copy, or a newer one).</param>
 /// <param name="Skipped">Records that affect no npm, PyPI or NuGet package.</param>
 /// <param name="Withdrawn">Withdrawn records: stored so that they replace a live copy, never matched.</param>
+/// <param name="Removed">
+/// Placeholder records (<c>MAL-0000-...</c>, awaiting their id in the malicious-packages
+/// database) that an earlier import of the same source stored and that the source no longer
+/// has: they were given an id, or merged into a record that has one. Not counted in <see cref="Read"/>.
+/// </param>
 /// <param name="BadFiles">Files that are not readable OSV records.</param>
 /// <param name="Problems">The bad files and why, the first 1,000.</param>
 /// <param name="Elapsed">How long the import took.</param>
@@ -23,6 +28,7 @@ public sealed record AdvisoryImportResult(
     int Unchanged,
     int Skipped,
     int Withdrawn,
+    int Removed,
     int BadFiles,
     IReadOnlyList<AdvisoryImportProblem> Problems,
     TimeSpan Elapsed);

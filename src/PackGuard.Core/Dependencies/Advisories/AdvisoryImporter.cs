@@ -28,10 +28,13 @@ internal sealed class AdvisoryImporter
         var counts = new Counts();
         var problems = new List<AdvisoryImportProblem>();
         using var transaction = _connection.BeginTransaction();
-        using var statements = new Statements(_connection, transaction);
+        using var statements = new Statements(_connection, transaction, source);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var complete = true;
         foreach (var file in files)
         {
             ct.ThrowIfCancellationRequested();
+            complete &= !file.EndsRead;
             var (record, problem) = file.Problem is null ? OsvReader.Read(file.Content, file.Name) : (null, file.Problem);
             if (record is null)
             {
@@ -41,6 +44,7 @@ internal sealed class AdvisoryImporter
                 continue;
             }
             counts.Read++;
+            seen.Add(record.Id);
             if (record.Affected.Count == 0)
                 counts.Skipped++;
             else
@@ -50,8 +54,10 @@ internal sealed class AdvisoryImporter
         }
         progress?.Report(counts.Read);
         ct.ThrowIfCancellationRequested();
+        // Only a source read to its end says which placeholders it no longer has.
+        var removed = complete ? statements.RemovePlaceholdersNotIn(seen) : 0;
 
-        var result = new AdvisoryImportResult(source, counts.Read, counts.Imported, counts.Updated, counts.Unchanged, counts.Skipped, counts.Withdrawn, counts.Bad, problems, _clock.GetElapsedTime(started));
+        var result = new AdvisoryImportResult(source, counts.Read, counts.Imported, counts.Updated, counts.Unchanged, counts.Skipped, counts.Withdrawn, removed, counts.Bad, problems, _clock.GetElapsedTime(started));
         statements.LogImport(_clock.GetUtcNow(), result);
         transaction.Commit();
         return result;
@@ -106,17 +112,23 @@ internal sealed class AdvisoryImporter
         private readonly SqliteCommand _deleteAffected;
         private readonly SqliteCommand _insertAffected;
         private readonly SqliteCommand _logImport;
+        private readonly SqliteCommand _placeholders;
+        private readonly SqliteCommand _deleteAdvisory;
+        private readonly string _source;
 
-        public Statements(SqliteConnection connection, SqliteTransaction transaction)
+        public Statements(SqliteConnection connection, SqliteTransaction transaction, string source)
         {
+            _source = source;
             _find = Prepare(connection, transaction, "SELECT rowid, modified, content_hash FROM advisories WHERE id = $id", "$id");
-            const string Columns = "$summary, $details, $aliases, $malicious, $published, $modified, $withdrawn, $hash, $file";
+            const string Columns = "$summary, $details, $aliases, $malicious, $published, $modified, $withdrawn, $hash, $source, $file";
             _insert = Prepare(connection, transaction,
-                "INSERT INTO advisories (id, summary, details, aliases, malicious, published, modified, withdrawn, content_hash, file) VALUES ($id, " + Columns + ")",
+                "INSERT INTO advisories (id, summary, details, aliases, malicious, published, modified, withdrawn, content_hash, source, file) VALUES ($id, " + Columns + ")",
                 ["$id", .. Columns.Split(", ")]);
             _update = Prepare(connection, transaction,
-                "UPDATE advisories SET summary = $summary, details = $details, aliases = $aliases, malicious = $malicious, published = $published, modified = $modified, withdrawn = $withdrawn, content_hash = $hash, file = $file WHERE rowid = $row",
+                "UPDATE advisories SET summary = $summary, details = $details, aliases = $aliases, malicious = $malicious, published = $published, modified = $modified, withdrawn = $withdrawn, content_hash = $hash, source = $source, file = $file WHERE rowid = $row",
                 ["$row", .. Columns.Split(", ")]);
+            _placeholders = Prepare(connection, transaction, "SELECT rowid, id FROM advisories WHERE source = $source AND id LIKE 'MAL-0000-%'", "$source");
+            _deleteAdvisory = Prepare(connection, transaction, "DELETE FROM advisories WHERE rowid = $row", "$row");
             _lastRow = Prepare(connection, transaction, "SELECT last_insert_rowid()");
             _deleteAffected = Prepare(connection, transaction, "DELETE FROM affected WHERE advisory = $row", "$row");
             _insertAffected = Prepare(connection, transaction,
@@ -152,6 +164,29 @@ internal sealed class AdvisoryImporter
             _deleteAffected.Parameters["$row"].Value = row;
             _deleteAffected.ExecuteNonQuery();
             InsertAffected(row, record);
+        }
+
+        /// <summary>Deletes the placeholder records this source stored before and no longer has; returns how many.</summary>
+        public int RemovePlaceholdersNotIn(HashSet<string> seen)
+        {
+            _placeholders.Parameters["$source"].Value = _source;
+            var gone = new List<long>();
+            using (var reader = _placeholders.ExecuteReader())
+            {
+                while (reader.Read())
+                {
+                    if (!seen.Contains(reader.GetString(1)))
+                        gone.Add(reader.GetInt64(0));
+                }
+            }
+            foreach (var row in gone)
+            {
+                _deleteAffected.Parameters["$row"].Value = row;
+                _deleteAffected.ExecuteNonQuery();
+                _deleteAdvisory.Parameters["$row"].Value = row;
+                _deleteAdvisory.ExecuteNonQuery();
+            }
+            return gone.Count;
         }
 
         public void LogImport(DateTimeOffset time, AdvisoryImportResult result)
@@ -190,9 +225,10 @@ internal sealed class AdvisoryImporter
             }
         }
 
-        private static void SetColumns(SqliteCommand command, OsvRecord record, string hash, string file)
+        private void SetColumns(SqliteCommand command, OsvRecord record, string hash, string file)
         {
             var p = command.Parameters;
+            p["$source"].Value = _source;
             p["$summary"].Value = record.Summary;
             p["$details"].Value = record.Details;
             p["$aliases"].Value = StoredJson.Strings(record.Aliases);
@@ -224,6 +260,8 @@ internal sealed class AdvisoryImporter
             _deleteAffected.Dispose();
             _insertAffected.Dispose();
             _logImport.Dispose();
+            _placeholders.Dispose();
+            _deleteAdvisory.Dispose();
         }
     }
 }

@@ -26,6 +26,7 @@ internal static class AdvisorySchema
             modified INTEGER,
             withdrawn INTEGER,
             content_hash TEXT NOT NULL,
+            source TEXT NOT NULL,
             file TEXT NOT NULL
         );
         CREATE TABLE affected (

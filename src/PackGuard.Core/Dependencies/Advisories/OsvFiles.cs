@@ -214,9 +214,9 @@ internal sealed class OsvFiles
     private OsvFile? Exhausted()
     {
         if (_files >= _limits.MaxFiles)
-            return new OsvFile(Path.GetFileName(_path), default, $"more than {_limits.MaxFiles} files; the rest were not read");
+            return new OsvFile(Path.GetFileName(_path), default, $"more than {_limits.MaxFiles} files; the rest were not read", EndsRead: true);
         if (_totalBytes >= _limits.MaxTotalBytes)
-            return new OsvFile(Path.GetFileName(_path), default, $"more than {Size(_limits.MaxTotalBytes)} read; the rest was not read");
+            return new OsvFile(Path.GetFileName(_path), default, $"more than {Size(_limits.MaxTotalBytes)} read; the rest was not read", EndsRead: true);
         return null;
     }
 

@@ -154,6 +154,50 @@ public sealed class AdvisoryStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_placeholder_the_source_no_longer_has_is_removed()
+    {
+        using var store = Open();
+        var source = Path.Combine(_root, "checkout");
+        var placeholder = Path.Combine(source, "npm", "evil", "MAL-0000-ghsa-malware-0123456789abcdef.json");
+        Directory.CreateDirectory(Path.GetDirectoryName(placeholder)!);
+        File.WriteAllText(placeholder, AdvisoryRecords.Malicious("", "npm", "evil"));
+        store.Import(source, null, CancellationToken.None).Imported.ShouldBe(1);
+        store.Match(Ecosystems.Npm, "evil", "1.0.0").ShouldHaveSingleItem().Id.ShouldBe("MAL-0000-ghsa-malware-0123456789abcdef");
+
+        // The database assigned the record its id: the placeholder file is gone, MAL-2099-7 is there.
+        File.Delete(placeholder);
+        File.WriteAllText(Path.Combine(source, "npm", "evil", "MAL-2099-7.json"), AdvisoryRecords.Malicious("MAL-2099-7", "npm", "evil"));
+        // Another source without the placeholder says nothing about it.
+        ImportText(store, AdvisoryRecords.Malicious("MAL-2099-8", "npm", "other")).Removed.ShouldBe(0);
+        store.Match(Ecosystems.Npm, "evil", "1.0.0").Count.ShouldBe(1);
+
+        var result = store.Import(source, null, CancellationToken.None);
+
+        result.Imported.ShouldBe(1);
+        result.Removed.ShouldBe(1);
+        store.Match(Ecosystems.Npm, "evil", "1.0.0").ShouldHaveSingleItem().Id.ShouldBe("MAL-2099-7");
+    }
+
+    [Fact]
+    public void A_source_cut_short_by_a_limit_removes_no_placeholder()
+    {
+        using var store = Open();
+        var source = Path.Combine(_root, "checkout");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(Path.Combine(source, "MAL-0000-a-1.json"), AdvisoryRecords.Malicious("", "npm", "evil"));
+        store.Import(source, null, CancellationToken.None);
+        File.Delete(Path.Combine(source, "MAL-0000-a-1.json"));
+        for (var i = 0; i < 3; i++)
+            File.WriteAllText(Path.Combine(source, $"MAL-2099-{i}.json"), AdvisoryRecords.Malicious($"MAL-2099-{i}", "npm", $"pkg-{i}"));
+
+        var result = store.Import(source, new AdvisoryImportLimits { MaxFiles = 2 }, null, CancellationToken.None);
+
+        result.BadFiles.ShouldBe(1);
+        result.Removed.ShouldBe(0);
+        store.Match(Ecosystems.Npm, "evil", "1.0.0").ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void Reports_what_the_store_holds()
     {
         using var store = Imported();
