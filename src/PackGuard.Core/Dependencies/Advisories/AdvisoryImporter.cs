@@ -132,8 +132,8 @@ internal sealed class AdvisoryImporter
             _lastRow = Prepare(connection, transaction, "SELECT last_insert_rowid()");
             _deleteAffected = Prepare(connection, transaction, "DELETE FROM affected WHERE advisory = $row", "$row");
             _insertAffected = Prepare(connection, transaction,
-                "INSERT INTO affected (advisory, ecosystem, name_key, name, every_version, ranges, versions, description) VALUES ($row, $ecosystem, $key, $name, $every, $ranges, $versions, $description)",
-                "$row", "$ecosystem", "$key", "$name", "$every", "$ranges", "$versions", "$description");
+                "INSERT INTO affected (advisory, ecosystem, name_key, name, every_version, ranges, versions, canonical_versions, description) VALUES ($row, $ecosystem, $key, $name, $every, $ranges, $versions, $canonical, $description)",
+                "$row", "$ecosystem", "$key", "$name", "$every", "$ranges", "$versions", "$canonical", "$description");
             _logImport = Prepare(connection, transaction,
                 "INSERT INTO imports (time, source, read, imported, updated, unchanged, skipped, withdrawn, bad_files) VALUES ($time, $source, $read, $imported, $updated, $unchanged, $skipped, $withdrawn, $bad)",
                 "$time", "$source", "$read", "$imported", "$updated", "$unchanged", "$skipped", "$withdrawn", "$bad");
@@ -219,7 +219,9 @@ internal sealed class AdvisoryImporter
                 p["$name"].Value = affected.Name;
                 p["$every"].Value = OsvEvaluator.AffectsEveryVersion(affected) ? 1 : 0;
                 p["$ranges"].Value = StoredJson.Ranges(affected.Ranges);
-                p["$versions"].Value = StoredJson.Strings(affected.Versions);
+                var listed = ListedVersions.From(affected.Versions, scheme);
+                p["$versions"].Value = listed.Written;
+                p["$canonical"].Value = listed.Canonical;
                 p["$description"].Value = OsvEvaluator.Describe(affected, scheme);
                 _insertAffected.ExecuteNonQuery();
             }

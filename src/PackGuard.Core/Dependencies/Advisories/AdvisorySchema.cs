@@ -37,6 +37,7 @@ internal static class AdvisorySchema
             every_version INTEGER NOT NULL,
             ranges TEXT NOT NULL,
             versions TEXT NOT NULL,
+            canonical_versions TEXT NOT NULL,
             description TEXT NOT NULL
         );
         CREATE INDEX affected_package ON affected (ecosystem, name_key);

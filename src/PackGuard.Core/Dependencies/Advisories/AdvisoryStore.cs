@@ -144,9 +144,8 @@ public sealed class AdvisoryStore : IDisposable
             using var reader = _match.ExecuteReader();
             while (reader.Read())
             {
-                var affected = new OsvAffected(ecosystem, reader.GetString(5), StoredJson.ReadRanges(reader.GetString(7)), StoredJson.ReadStrings(reader.GetString(8)));
-                var everyVersion = reader.GetInt64(6) != 0;
-                if (!everyVersion && !OsvEvaluator.Affects(affected, scheme, version))
+                var everyVersion = reader.GetInt64(5) != 0;
+                if (!everyVersion && !OsvEvaluator.Affects(StoredJson.ReadRanges(reader.GetString(6)), ListedVersions.Stored(reader.GetString(7), reader.GetString(8)), scheme, version))
                     continue;
                 var id = reader.GetString(0);
                 var description = reader.GetString(9);
@@ -233,7 +232,7 @@ public sealed class AdvisoryStore : IDisposable
     {
         var command = connection.CreateCommand();
         command.CommandText = """
-            SELECT a.id, a.summary, a.malicious, a.aliases, a.published, f.name, f.every_version, f.ranges, f.versions, f.description
+            SELECT a.id, a.summary, a.malicious, a.aliases, a.published, f.every_version, f.ranges, f.versions, f.canonical_versions, f.description
             FROM affected f JOIN advisories a ON a.rowid = f.advisory
             WHERE f.ecosystem = $ecosystem AND f.name_key = $key AND a.withdrawn IS NULL
             """;

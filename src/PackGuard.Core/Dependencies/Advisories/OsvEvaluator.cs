@@ -18,24 +18,21 @@ internal static class OsvEvaluator
     /// range was declared) is affected only when every version is; a version that does not parse
     /// only when it is listed exactly or every version is.
     /// </summary>
-    public static bool Affects(OsvAffected affected, VersionScheme scheme, string? version)
+    public static bool Affects(OsvAffected affected, VersionScheme scheme, string? version) =>
+        Affects(affected.Ranges, ListedVersions.From(affected.Versions, scheme), scheme, version);
+
+    /// <summary>As <see cref="Affects(OsvAffected, VersionScheme, string)"/>, with the listed versions ready for lookup (as the store keeps them).</summary>
+    public static bool Affects(IReadOnlyList<OsvRange> ranges, ListedVersions listed, VersionScheme scheme, string? version)
     {
-        if (AffectsEveryVersion(affected))
+        if (AffectsEveryVersion(ranges))
             return true;
         if (version is null)
             return false;
-        version = version.Trim();
-        var parsed = scheme.Parse(version);
-        foreach (var listed in affected.Versions)
-        {
-            if (string.Equals(listed.Trim(), version, StringComparison.Ordinal))
-                return true;
-            if (parsed is not null && scheme.Parse(listed) is { } other && scheme.CompareToBound(parsed, other) == 0)
-                return true;
-        }
-        if (parsed is null)
+        if (listed.Contains(version, scheme))
+            return true;
+        if (ranges.Count == 0 || scheme.Parse(version.Trim()) is not { } parsed)
             return false;
-        foreach (var range in affected.Ranges)
+        foreach (var range in ranges)
         {
             if (InRange(Sorted(range, scheme), scheme, parsed))
                 return true;
@@ -47,8 +44,10 @@ internal static class OsvEvaluator
     /// Whether every version is affected: a range that opens at <c>"0"</c> and is never closed or
     /// limited. Malicious-package records are mostly of this kind: the whole package is the attack.
     /// </summary>
-    public static bool AffectsEveryVersion(OsvAffected affected) =>
-        affected.Ranges.Any(range =>
+    public static bool AffectsEveryVersion(OsvAffected affected) => AffectsEveryVersion(affected.Ranges);
+
+    private static bool AffectsEveryVersion(IReadOnlyList<OsvRange> ranges) =>
+        ranges.Any(range =>
             range.Events.Any(e => e.Kind == OsvEventKind.Introduced && IsZero(e.Version))
             && range.Events.All(e => e.Kind == OsvEventKind.Introduced || (e.Kind == OsvEventKind.Limit && IsInfinity(e.Version))));
 

@@ -118,7 +118,7 @@ internal static class OsvReader
                     ranges.Add(read);
             }
         }
-        var versions = Strings(item, "versions").Where(v => v.Length is > 0 and <= 256).Take(MaxVersionsPerPackage).ToArray();
+        var versions = Strings(item, "versions").Where(v => v.Length is > 0 and <= 256 && !v.Any(char.IsControl)).Take(MaxVersionsPerPackage).ToArray();
         return new OsvAffected(ecosystem, name, ranges, versions);
     }
 

@@ -258,6 +258,23 @@ internal sealed class Pep440Version : IComparable<Pep440Version>, IEquatable<Pep
         return hash.ToHashCode();
     }
 
+    /// <summary>
+    /// A spelling equal for two versions exactly when they are equal: the normalised form without
+    /// trailing zeros of the release and with local numbers without leading zeros
+    /// (<c>1.0.0+abc.007</c> gives <c>1+abc.7</c>).
+    /// </summary>
+    public string Canonical
+    {
+        get
+        {
+            var significant = _release.Length;
+            while (significant > 1 && _release[significant - 1] == 0)
+                significant--;
+            var local = Local.Select(l => l.All(char.IsAsciiDigit) ? (l.TrimStart('0') is { Length: > 0 } n ? n : "0") : l).ToArray();
+            return new Pep440Version(Epoch, _release[..significant], Pre, Post, Dev, local).ToString();
+        }
+    }
+
     /// <summary>The normalised form: <c>1!2.0rc1.post3.dev4+local.1</c>.</summary>
     public override string ToString()
     {

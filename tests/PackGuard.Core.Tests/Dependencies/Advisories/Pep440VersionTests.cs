@@ -49,6 +49,16 @@ public sealed class Pep440VersionTests
     {
         Parse(a).ShouldBe(Parse(b));
         Parse(a).GetHashCode().ShouldBe(Parse(b).GetHashCode());
+        Parse(a).Canonical.ShouldBe(Parse(b).Canonical);
+    }
+
+    [Fact]
+    public void Canonical_spellings_differ_for_versions_that_differ()
+    {
+        var canonical = Ordered.Select(v => Parse(v).Canonical).ToList();
+
+        canonical.Distinct(StringComparer.Ordinal).Count().ShouldBe(Ordered.Length);
+        Parse("1.0.0+abc.007").Canonical.ShouldBe("1+abc.7");
     }
 
     [Theory]
