@@ -38,6 +38,8 @@ internal sealed class AdvisoryImporter
             var (record, problem) = file.Problem is null ? OsvReader.Read(file.Content, file.Name) : (null, file.Problem);
             if (record is null)
             {
+                // A placeholder that cannot be read this time is not gone: its stored copy stays.
+                seen.Add(Path.GetFileNameWithoutExtension(file.Name[(file.Name.LastIndexOf('!') + 1)..]));
                 counts.Bad++;
                 if (problems.Count < MaxProblems)
                     problems.Add(new AdvisoryImportProblem(file.Name, problem ?? "unreadable"));

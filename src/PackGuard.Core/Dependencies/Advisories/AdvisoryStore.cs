@@ -86,7 +86,7 @@ public sealed class AdvisoryStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(directoryOrZip);
         var source = Path.GetFullPath(directoryOrZip);
-        // Read the source's first file before creating anything: a path that cannot be read leaves no store behind.
+        // Check the source before creating anything: a path that cannot be read leaves no store behind.
         var files = OsvFiles.Read(source, limits, ct);
         var created = false;
         if (_connection is null)

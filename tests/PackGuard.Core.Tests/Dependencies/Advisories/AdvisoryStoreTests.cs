@@ -179,6 +179,24 @@ public sealed class AdvisoryStoreTests : IDisposable
     }
 
     [Fact]
+    public void A_placeholder_that_is_unreadable_this_time_is_kept()
+    {
+        using var store = Open();
+        var source = Path.Combine(_root, "checkout");
+        var placeholder = Path.Combine(source, "MAL-0000-ghsa-malware-0123456789abcdef.json");
+        Directory.CreateDirectory(source);
+        File.WriteAllText(placeholder, AdvisoryRecords.Malicious("", "npm", "evil"));
+        store.Import(source, null, CancellationToken.None);
+        File.WriteAllText(placeholder, "{\"id\": \"\", \"summary\": \"cut off");
+
+        var result = store.Import(source, null, CancellationToken.None);
+
+        result.BadFiles.ShouldBe(1);
+        result.Removed.ShouldBe(0);
+        store.Match(Ecosystems.Npm, "evil", "1.0.0").ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public void A_source_cut_short_by_a_limit_removes_no_placeholder()
     {
         using var store = Open();
