@@ -219,6 +219,7 @@ public sealed class AdvisoryStore : IDisposable
         }
     }
 
+    /// <summary>Closes the store's file.</summary>
     public void Dispose() => DisposeConnection();
 
     private int Count(string condition)
