@@ -21,6 +21,11 @@ using PackGuard.Bench;
 //       with npm's modified shortcut against the same look-ups without it (this run)
 //   PackGuard.Bench typosquat-check npm|nuget|pypi <name|@file>...
 //       prints each lookalike found, tab-separated
+//   PackGuard.Bench advisories [--records N] [--store N] [--dependencies N] [--runs N]
+//       the advisory store: import records/s (against reading and parsing the files) and
+//       matching 5,000 dependencies against a 200,000-record store
+//   PackGuard.Bench advisories-check --store FILE <lockfile[.gz]>...
+//       every dependency of the lockfiles matched against a store: each match, and the time
 return args switch
 {
     ["typosquat", .. var rest] => TyposquatBench.Run(rest),
@@ -31,5 +36,7 @@ return args switch
     ["secret-keywords"] => SecretKeywords.Print(Console.Out),
     ["inspectors", .. var rest] => InspectorCostBench.Run(rest),
     ["exposure", .. var rest] => ExposureBench.Run(rest),
+    ["advisories", .. var rest] => AdvisoryBench.Run(rest),
+    ["advisories-check", .. var rest] => AdvisoryCheck.Run(rest),
     _ => TarballBench.Run(args),
 };

@@ -21,6 +21,7 @@ internal static class PackGuardCli
             DepsCommand.Create(host),
             FixCommand.Create(host),
             RulesCommand.Create(host),
+            AdvisoriesCommand.Create(host),
         };
         // By default both come from the process's entry assembly, which is PackGuard only when
         // packguard is the process (not under `dotnet test` or another host).
