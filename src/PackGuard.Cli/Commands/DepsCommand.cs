@@ -1,5 +1,6 @@
 using System.CommandLine;
 using PackGuard.Cli.Terminal;
+using PackGuard.Dependencies.Advisories;
 using PackGuard.Dependencies.Audit;
 using PackGuard.Dependencies.Online;
 using PackGuard.Dependencies.Typosquatting;
@@ -33,20 +34,26 @@ internal static class DepsCommand
         {
             Description = "With --online: when some registry look-ups fail, judge by what was checked instead of exiting 3.",
         };
+        var advisories = new Option<string?>("--advisories")
+        {
+            Description = "The advisory store to match versions against (dependency/known-malicious; fill it with `packguard advisories import`). Default: advisories.db in $PACKGUARD_DATA_DIR, else $XDG_DATA_HOME/packguard, else ~/.local/share/packguard.",
+            HelpName = "FILE",
+        };
         var options = new ReportOptions();
-        var command = new Command("deps", "Audit what a project would install: lookalike (typosquat) names, internal names exposed to public registries (dependency confusion), lockfile entries fetched over http, from unexpected hosts, git or URLs, with missing or weak hashes or another package's URL, and packages that run install scripts.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read or holds no lockfile, or (--online) registry look-ups failed.")
+        var command = new Command("deps", "Audit what a project would install: lookalike (typosquat) names, known-malicious versions (from the advisory store), internal names exposed to public registries (dependency confusion), lockfile entries fetched over http, from unexpected hosts, git or URLs, with missing or weak hashes or another package's URL, and packages that run install scripts.\nExit codes: 0 pass, 1 fail (a finding at or above --fail-on), 2 usage or configuration error, 3 a target could not be read or holds no lockfile, or (--online) registry look-ups failed.")
         {
             targets,
         };
         command.Add(online);
         command.Add(cooldown);
         command.Add(allowIncomplete);
+        command.Add(advisories);
         options.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(targets) ?? [], parse.GetValue(online), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), options.Read(parse)), ct));
+        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(targets) ?? [], parse.GetValue(online), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), parse.GetValue(advisories), options.Read(parse)), ct));
         return command;
     }
 
-    private sealed record Request(string[] Targets, bool Online, string? Cooldown, bool AllowIncomplete, ReportOptions.Values Options);
+    private sealed record Request(string[] Targets, bool Online, string? Cooldown, bool AllowIncomplete, string? Advisories, ReportOptions.Values Options);
 
     private static async Task<int> RunAsync(CliHost host, Request request, CancellationToken ct)
     {
@@ -73,7 +80,25 @@ internal static class DepsCommand
             return Fail(host, e.Message, ExitCodes.Usage);
         }
 
-        var audit = new DependencyAudit(config.Dependencies, TyposquatDetector.Default);
+        AdvisoryStore? store;
+        try
+        {
+            store = OpenStore(host, request.Advisories);
+        }
+        catch (AdvisoryStoreException e)
+        {
+            return Fail(host, $"advisory store {e.Message}", ExitCodes.Unreadable);
+        }
+        using var _ = store;
+        var status = store?.Status();
+        var audit = new DependencyAudit(config.Dependencies, TyposquatDetector.Default)
+        {
+            Advisories = store is null ? null : store.Match,
+            AdvisoryRecords = status?.Records,
+            AdvisoriesMissing = store is null
+                ? $"No advisory store at {AdvisoryStore.DefaultPath(host.Environment)}: known-malicious versions were not checked (packguard advisories import <OSV directory or zip>)."
+                : null,
+        };
         var reports = new List<ScanReport>();
         var unreadable = 0;
         var failedLookups = 0;
@@ -125,6 +150,23 @@ internal static class DepsCommand
         if (unreadable > 0)
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
+    }
+
+    /// <summary>
+    /// The advisory store: the one --advisories names (which must exist), else the default one when
+    /// it exists; <see langword="null"/> when there is none, which the report's notes say.
+    /// </summary>
+    private static AdvisoryStore? OpenStore(CliHost host, string? path)
+    {
+        if (path is not null)
+        {
+            var full = Path.GetFullPath(path, host.Environment.WorkingDirectory);
+            if (!File.Exists(full))
+                throw new AdvisoryStoreException($"{path}: no such file (create it with packguard advisories import <OSV directory or zip> --store {path})");
+            return AdvisoryStore.Open(full, host.Clock);
+        }
+        var standard = AdvisoryStore.DefaultPath(host.Environment);
+        return File.Exists(standard) ? AdvisoryStore.Open(standard, host.Clock) : null;
     }
 
     /// <summary>The --online checks of one target: every registry package asked about once, with a bar on a terminal.</summary>

@@ -208,7 +208,7 @@ public sealed class DepsCommandTests : IDisposable
 
         failed.ExitCode.ShouldBe(ExitCodes.Unreadable, failed.ToString());
         failed.Error.ShouldContain("1 registry look-up failed");
-        JsonNode.Parse(failed.Output)!["dependencies"]!["notes"]![0]!.GetValue<string>().ShouldContain("left-pad");
+        JsonNode.Parse(failed.Output)!["dependencies"]!["notes"]!.AsArray().ShouldContain(n => n!.GetValue<string>().Contains("registry look-ups failed", StringComparison.Ordinal) && n.GetValue<string>().Contains("left-pad", StringComparison.Ordinal));
         allowed.ExitCode.ShouldBe(ExitCodes.Pass, allowed.ToString());
     }
 
@@ -221,5 +221,40 @@ public sealed class DepsCommandTests : IDisposable
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
         result.Error.ShouldBe("packguard: deps: --cooldown 'soon' is not a duration (examples: 48h, 90m, 3d)." + Environment.NewLine);
+    }
+
+    [Fact]
+    public async Task Imported_malicious_records_make_the_versions_they_name_critical()
+    {
+        _cli.Variables["PACKGUARD_DATA_DIR"] = Path.Combine(_cli.Home, "data");
+        var records = Path.Combine(AppContext.BaseDirectory, "Dependencies", "Advisories", "Records", "osv");
+        WriteProject("app", Registry("plain-crypto-js", "4.2.1"), Registry("flatmap-stream", "0.1.1"), Registry("crypto-js", "4.2.0"));
+
+        var before = await _cli.RunAsync("deps", "app", "--format", "json");
+        (await _cli.RunAsync("advisories", "import", records)).ExitCode.ShouldBe(ExitCodes.Pass);
+        var after = await _cli.RunAsync("deps", "app", "--format", "json");
+
+        JsonNode.Parse(before.Output)!["dependencies"]!["notes"]!.AsArray().ShouldContain(n => n!.GetValue<string>().StartsWith("No advisory store at", StringComparison.Ordinal));
+        after.ExitCode.ShouldBe(ExitCodes.Fail, after.ToString());
+        var report = JsonNode.Parse(after.Output)!;
+        report["dependencies"]!["advisoryRecords"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        var malicious = report["findings"]!.AsArray().Where(f => f!["ruleId"]!.GetValue<string>() == "dependency/known-malicious").ToList();
+        malicious.Select(f => f!["properties"]!["package"]!.GetValue<string>()).ShouldBe(["flatmap-stream", "plain-crypto-js"], ignoreOrder: true);
+        malicious.ShouldAllBe(f => f!["severity"]!.GetValue<string>() == "critical");
+        // The record and the malicious-packages placeholder it came from both name 4.2.1.
+        malicious.Single(f => f!["properties"]!["package"]!.GetValue<string>() == "plain-crypto-js")!["properties"]!["advisories"]!.AsArray()
+            .Select(a => a!.GetValue<string>()).ShouldContain("MAL-2026-2306");
+    }
+
+    [Fact]
+    public async Task A_named_advisory_store_that_does_not_exist_exits_3_with_how_to_make_it()
+    {
+        WriteProject("app", Registry("left-pad", "1.3.0"));
+
+        var result = await _cli.RunAsync("deps", "app", "--advisories", "nope.db");
+
+        result.ExitCode.ShouldBe(ExitCodes.Unreadable);
+        result.Error.ShouldContain("nope.db: no such file (create it with packguard advisories import");
+        result.Output.ShouldBeEmpty();
     }
 }

@@ -18,6 +18,18 @@ namespace PackGuard.Dependencies.Audit;
 /// <param name="detector">The lookalike detector (<see cref="TyposquatDetector.Default"/>).</param>
 public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector detector)
 {
+    /// <summary>
+    /// The advisory store's matcher (<see cref="Advisories.AdvisoryStore.Match"/>), for
+    /// <c>dependency/known-malicious</c>; <see langword="null"/> when no store is used.
+    /// </summary>
+    public Func<string, string, string?, IReadOnlyList<Advisories.AdvisoryMatch>>? Advisories { get; init; }
+
+    /// <summary>How many records the advisory store holds, for the report.</summary>
+    public int? AdvisoryRecords { get; init; }
+
+    /// <summary>Why no advisory store is used, for the report's notes (<see langword="null"/> when one is).</summary>
+    public string? AdvisoriesMissing { get; init; }
+
     /// <summary>Audits the files read from one target (a lockfile, or the files found in a directory).</summary>
     /// <param name="spec">The target as the user wrote it.</param>
     /// <param name="files">The files, as <see cref="LockfileReader"/> read them.</param>
@@ -30,6 +42,9 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
         var internalNames = new InternalNames(policy, sources);
         var seenNames = new HashSet<(string, string)>();
         var seenConfusion = new HashSet<(string, string, string?)>();
+        var seenVersions = new HashSet<(string, string, string?)>();
+        if (AdvisoriesMissing is { } missing)
+            notes.Add(missing);
         foreach (var file in files)
         {
             LockfileChecks.Check(file, policy, findings);
@@ -46,6 +61,9 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
                     findings.Add(confusion);
                 // pnpm 7 and 8 write requiresBuild: true for every optional package they did not fetch,
                 // so for those it means "unknown", not "runs a script".
+                if (Advisories is { } matcher && seenVersions.Add((dependency.Ecosystem, dependency.Key, dependency.Version))
+                    && KnownMaliciousCheck.Check(dependency, matcher) is { } malicious)
+                    findings.Add(malicious);
                 if (dependency.HasInstallScript == true && !(file.Format == LockfileFormats.Pnpm && dependency.Optional))
                     findings.Add(InstallScript(dependency));
             }
@@ -58,6 +76,7 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
             f.Dependencies.Count, f.Dependencies.Count(d => d.Direct), f.Problems.Count))])
         {
             Notes = notes,
+            AdvisoryRecords = Advisories is null ? null : AdvisoryRecords,
         };
         return new ScanResult(target, Scanner.Order(findings)) { Dependencies = summary };
     }

@@ -74,6 +74,44 @@ public static class DependencyRules
             Passes("a package without one", PackageLock(Registry("left-pad", "1.3.0"))),
         ]);
 
+    /// <summary>The descriptor of <c>dependency/known-malicious</c>.</summary>
+    public static RuleDescriptor KnownMalicious { get; } = new(
+        "dependency/known-malicious",
+        "Known malicious package",
+        Severity.Critical,
+        "A dependency's name and version are covered by an OSV record of a malicious package in the local advisory "
+        + "store (packguard advisories import): a MAL-* record of the OpenSSF malicious-packages database, or any record "
+        + "marked malicious. Ranges are evaluated as the OSV specification says, per ecosystem (npm SemVer, PEP 440, "
+        + "NuGet versions); a declared range with no pinned version matches records that affect every version.",
+        "A malicious package has done its damage the moment it is installed: install scripts run before any test, and "
+        + "most steal tokens, keys and cloud credentials or open a backdoor. A lockfile that still names one means the "
+        + "next npm ci, pip install or restore runs it again.",
+        "Remove the package (and whatever pulled it in) and reinstall from a clean lockfile; treat every machine and CI "
+        + "runner that installed it as compromised: rotate the credentials it could read and look for persistence.",
+        [
+            new("plain-crypto-js 4.2.1, named by a MAL record", true, [])
+            {
+                Project = new ProjectSample([PackageLock(Registry("plain-crypto-js", "4.2.1"))]) { Advisories = [SampleMalRecord] },
+            },
+            new("crypto-js 4.2.0, which no record names", false, [])
+            {
+                Project = new ProjectSample([PackageLock(Registry("crypto-js", "4.2.0"))]) { Advisories = [SampleMalRecord] },
+            },
+        ]);
+
+    /// <summary>A MAL record in the shape of the OpenSSF malicious-packages database's, for the samples.</summary>
+    private const string SampleMalRecord = """
+        {
+          "schema_version": "1.5.0",
+          "id": "MAL-2026-0001",
+          "modified": "2026-03-31T12:00:00Z",
+          "published": "2026-03-31T12:00:00Z",
+          "summary": "Malicious code in plain-crypto-js (npm)",
+          "details": "The package's install script downloads and runs a second stage.",
+          "affected": [ { "package": { "ecosystem": "npm", "name": "plain-crypto-js" }, "versions": ["4.2.1"] } ]
+        }
+        """;
+
     /// <summary>The descriptor of <c>dependency/too-new</c>.</summary>
     public static RuleDescriptor TooNew { get; } = new(
         "dependency/too-new",
@@ -107,5 +145,5 @@ public static class DependencyRules
         ]);
 
     /// <summary>Every <c>dependency/*</c> rule.</summary>
-    public static IReadOnlyList<RuleDescriptor> All { get; } = [Typosquat, Confusion, InstallScript, TooNew];
+    public static IReadOnlyList<RuleDescriptor> All { get; } = [Typosquat, Confusion, InstallScript, KnownMalicious, TooNew];
 }
