@@ -89,19 +89,13 @@ public sealed class ConfusionAuditTests
               </packageSources>
             </configuration>
             """;
-        const string mapped = """
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-                <add key="acme" value="https://nuget.acme.example/v3/index.json" />
-              </packageSources>
+        var mapped = sources.Replace("</configuration>", """
               <packageSourceMapping>
                 <packageSource key="nuget.org"><package pattern="*" /></packageSource>
                 <packageSource key="acme"><package pattern="Acme.*" /></packageSource>
               </packageSourceMapping>
             </configuration>
-            """;
+            """, StringComparison.Ordinal);
 
         var finding = Confusion(Acme, ("App/App.csproj", project), ("NuGet.Config", sources)).ShouldHaveSingleItem();
         finding.Severity.ShouldBe(Severity.High);
