@@ -43,6 +43,7 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
         var seenNames = new HashSet<(string, string)>();
         var seenConfusion = new HashSet<(string, string, string?)>();
         var seenVersions = new HashSet<(string, string, string?)>();
+        var unrecorded = new List<string>();
         if (AdvisoriesMissing is { } missing)
             notes.Add(missing);
         foreach (var file in files)
@@ -67,9 +68,12 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
                 if (dependency.HasInstallScript == true && !(file.Format == LockfileFormats.Pnpm && dependency.Optional))
                     findings.Add(InstallScript(dependency));
             }
-            if (!RecordsInstallScripts(file) && file.Dependencies.Count > 0)
-                notes.Add($"{file.Path} does not record which packages run install scripts.");
+            if (!RecordsInstallScripts(file) && file.Ecosystem == Ecosystems.Npm && file.Dependencies.Count > 0)
+                unrecorded.Add(file.Path);
         }
+        // Only npm lockfiles can say it at all; NuGet's and Python's formats never do.
+        if (unrecorded.Count > 0)
+            notes.Add($"{string.Join(", ", unrecorded)} {(unrecorded.Count == 1 ? "does" : "do")} not record which packages run install scripts.");
         var ecosystems = files.Select(f => f.Ecosystem).OfType<string>().Distinct().ToList();
         var target = new TargetInfo(spec, ecosystems.Count == 1 ? ecosystems[0] : null, null, null, null, null, size, files.Sum(f => f.Dependencies.Count));
         var summary = new DependencyAuditSummary([.. files.Select(f => new AuditedFile(f.Path, f.Format, f.FormatVersion, f.Ecosystem,
