@@ -43,11 +43,7 @@ public sealed class AdvisoryStore : IDisposable
     public static string DefaultPath(SourceEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        if (environment.Variable("PACKGUARD_DATA_DIR") is { } explicitRoot)
-            return Path.Combine(environment.FullPath(explicitRoot), FileName);
-        if (environment.Variable("XDG_DATA_HOME") is { } xdg && Path.IsPathFullyQualified(xdg))
-            return Path.Combine(xdg, "packguard", FileName);
-        return Path.Combine(environment.HomeDirectory, ".local", "share", "packguard", FileName);
+        return Path.Combine(DataDirectory.Resolve(environment), FileName);
     }
 
     /// <summary>Opens the store at <paramref name="path"/> for matching and importing; a file that does not exist is an empty store and is not created.</summary>
