@@ -24,7 +24,7 @@ public sealed class RuleCatalog
     }
 
     /// <summary>The built-in rules.</summary>
-    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. DebugSymbolRules.All, .. Dependencies.Audit.DependencyRules.All, .. Diff.DiffRules.All, .. Inspectors.Exposure.ExposureRules.All, .. Inspectors.Files.FileRules.All, .. Gate.GateRules.All, .. Inspectors.Install.InstallRules.All, .. Dependencies.Audit.LockfileRules.All, .. ManifestRules.All, .. ScanRules.All, .. SecretCatalog.Descriptors, .. SourceMapRules.All]);
+    public static RuleCatalog Default { get; } = new([.. ArchiveRules.All, .. DebugSymbolRules.All, .. Ledger.CredentialRules.All, .. Dependencies.Audit.DependencyRules.All, .. Diff.DiffRules.All, .. Inspectors.Exposure.ExposureRules.All, .. Inspectors.Files.FileRules.All, .. Gate.GateRules.All, .. Inspectors.Install.InstallRules.All, .. Dependencies.Audit.LockfileRules.All, .. ManifestRules.All, .. ScanRules.All, .. SecretCatalog.Descriptors, .. SourceMapRules.All]);
 
     /// <summary>All rules, ordered by id.</summary>
     public IReadOnlyList<RuleDescriptor> All { get; }

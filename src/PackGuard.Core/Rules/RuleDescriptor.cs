@@ -59,6 +59,12 @@ public sealed record RuleSample(string Name, bool Fires, IReadOnlyList<SampleFil
     /// <c>packguard deps</c> does.
     /// </summary>
     public ProjectSample? Project { get; init; }
+
+    /// <summary>
+    /// For <c>credential/not-rotated</c>: the files of an earlier target whose scan was blocked. The
+    /// catalog test records that scan in a ledger as a failed run, then scans <see cref="Files"/>.
+    /// </summary>
+    public IReadOnlyList<SampleFile>? Earlier { get; init; }
 }
 
 /// <summary>A project for a <c>dependency/*</c> or <c>lockfile/*</c> rule sample.</summary>

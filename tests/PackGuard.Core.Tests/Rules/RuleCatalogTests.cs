@@ -4,6 +4,7 @@ using PackGuard.Diff;
 using PackGuard.Tests.Dependencies.Audit;
 using PackGuard.Gate;
 using PackGuard.Inspectors.Exposure;
+using PackGuard.Ledger;
 using PackGuard.Rules;
 using PackGuard.Scanning;
 using PackGuard.Sources;
@@ -104,6 +105,7 @@ public sealed class RuleCatalogTests
 
     private static ScanResult Scan(RuleSample sample) =>
         sample.Project is { } project ? Audit(project)
+        : sample.Earlier is { } earlier ? SeenBefore(earlier, sample.Files)
         : sample.Registry is { } registry ? Gate(registry)
         : sample.Before is { } before
             ? PackageDiff.Compare(Scan(before, sample.Limits), Scan(sample.Files, sample.Limits))
@@ -125,6 +127,17 @@ public sealed class RuleCatalogTests
         foreach (var file in project.Files)
             sandbox.Write(Path.Combine("work", file.Path), file.Text);
         return ProjectAudits.Run(sandbox.Work, project);
+    }
+
+    /// <summary>A <c>credential/not-rotated</c> sample: the earlier scan recorded as blocked in a ledger, then the sample scanned and checked against it.</summary>
+    private static ScanResult SeenBefore(IReadOnlyList<SampleFile> earlier, IReadOnlyList<SampleFile> files)
+    {
+        using var sandbox = new TestSandbox();
+        using var ledger = LedgerStore.Open(Path.Combine(sandbox.Root, "ledger.db"), TimeProvider.System);
+        var before = Scan(earlier, null);
+        ledger.Record(new LedgerRun(Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-1), LedgerControl.Scan, LedgerContext.Local, "earlier.tgz",
+            "npm", "earlier", "1.0.0", null, LedgerRun.Fail, "high", [.. before.Findings.Select(LedgerFinding.From)]));
+        return NotRotatedCheck.AddTo(Scan(files, null), ledger);
     }
 
     private static ScanResult Scan(IReadOnlyList<SampleFile> files, ArtifactLimits? limits, IReadOnlyList<string>? codenames = null)
