@@ -18,6 +18,8 @@ internal sealed class CliSandbox : IDisposable
     public CliSandbox()
     {
         Variables["PACKGUARD_CACHE_DIR"] = _box.Cache.RootPath;
+        // Runs are recorded only where a test asks for a ledger (PACKGUARD_LEDGER or --ledger).
+        Variables["PACKGUARD_LEDGER"] = "off";
         // The command disposes its client; the handler belongs to the test.
         CreateHttpClient = () => new HttpClient(Http, disposeHandler: false);
     }

@@ -1,0 +1,97 @@
+using PackGuard.Ledger;
+using PackGuard.Policy;
+using PackGuard.Scanning;
+
+namespace PackGuard.Cli.Commands;
+
+/// <summary>
+/// What <c>scan</c>, <c>gate</c> and <c>deps</c> do with the ledger: open it (<c>--ledger</c>, else
+/// <c>PACKGUARD_LEDGER</c>, else the SQLite file in the data directory), add
+/// <c>credential/not-rotated</c> before the verdict, and record the run after it. A default ledger
+/// that cannot be opened or written is a warning, never a failed gate; a ledger the user named that
+/// cannot be opened is an error (exit 3) before anything is scanned.
+/// </summary>
+internal sealed class LedgerSetup : IDisposable
+{
+    private readonly CliHost _host;
+    private readonly LedgerControl _control;
+    private ILedger? _ledger;
+
+    private LedgerSetup(CliHost host, LedgerControl control, ILedger? ledger)
+    {
+        _host = host;
+        _control = control;
+        _ledger = ledger;
+    }
+
+    /// <summary>Opens the ledger for a run of <paramref name="control"/>.</summary>
+    /// <param name="host">The host (environment, clock, standard error).</param>
+    /// <param name="control">Which command runs.</param>
+    /// <param name="location">The <c>--ledger</c> value: a PostgreSQL URL, a file, or <c>off</c>.</param>
+    /// <exception cref="LedgerException">A ledger the user named cannot be opened.</exception>
+    public static LedgerSetup Open(CliHost host, LedgerControl control, string? location)
+    {
+        var named = location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        if (string.Equals(named, "off", StringComparison.OrdinalIgnoreCase))
+            return new LedgerSetup(host, control, null);
+        if (named is not null)
+        {
+            var target = named.Contains("://", StringComparison.Ordinal) ? named : Path.GetFullPath(named, host.Environment.WorkingDirectory);
+            return new LedgerSetup(host, control, LedgerStore.Open(target, host.Clock));
+        }
+        try
+        {
+            return new LedgerSetup(host, control, LedgerStore.Open(LedgerStore.DefaultSqlitePath(host.Environment), host.Clock));
+        }
+        catch (Exception e) when (e is LedgerException or IOException or UnauthorizedAccessException)
+        {
+            host.Error.WriteLine($"packguard: warning: the ledger could not be opened, so this run is not recorded: {e.Message}");
+            return new LedgerSetup(host, control, null);
+        }
+    }
+
+    /// <summary>The result with <c>credential/not-rotated</c> findings for credentials a blocked run already caught.</summary>
+    public ScanResult CheckCredentials(ScanResult result)
+    {
+        if (_ledger is null)
+            return result;
+        try
+        {
+            return NotRotatedCheck.AddTo(result, _ledger);
+        }
+        catch (LedgerException e)
+        {
+            Lost(e);
+            return result;
+        }
+    }
+
+    /// <summary>Records a judged run; a failed verdict is a near miss.</summary>
+    public void Record(ScanReport report)
+    {
+        if (_ledger is null)
+            return;
+        var target = report.Result.Target;
+        var run = new LedgerRun(Guid.NewGuid(), _host.Clock.GetUtcNow(), _control, LedgerContexts.Detect(_host.Environment.GetVariable),
+            target.Spec, target.Ecosystem, target.Name, target.Version, target.Sha256,
+            report.Verdict == Verdict.Fail ? LedgerRun.Fail : LedgerRun.Pass, report.FailOn.Name,
+            [.. report.Result.Findings.Select(LedgerFinding.From)]);
+        try
+        {
+            _ledger.Record(run);
+        }
+        catch (LedgerException e)
+        {
+            Lost(e);
+        }
+    }
+
+    private void Lost(LedgerException e)
+    {
+        _host.Error.WriteLine($"packguard: warning: the ledger could not be written, so this run is not recorded: {e.Message}");
+        _ledger?.Dispose();
+        _ledger = null;
+    }
+
+    public void Dispose() => _ledger?.Dispose();
+}
