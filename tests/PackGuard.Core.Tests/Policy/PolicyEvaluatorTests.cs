@@ -14,7 +14,7 @@ public sealed class PolicyEvaluatorTests
 
     private static readonly Finding MapA = Finding("source-map/paths-only", Severity.Low, "package/dist/a.js.map", "fp-a");
     private static readonly Finding MapB = Finding("source-map/paths-only", Severity.Low, "package/lib/b.js.map", "fp-b");
-    private static readonly Finding Key = Finding("secret/private-key", Severity.High, "package/test/fixtures/key.pem", "fp-key");
+    private static readonly Finding Key = Finding("file/private-key", Severity.High, "package/test/fixtures/key.pem", "fp-key");
     private static readonly Finding Embedded = Finding("source-map/embedded-sources", Severity.Critical, "package/cli.js.map", "fp-cli");
 
     private static ScanResult Result(params Finding[] findings) =>
@@ -87,7 +87,7 @@ public sealed class PolicyEvaluatorTests
     public void After_its_expiry_day_a_suppression_stops_suppressing_and_is_reported_as_expired()
     {
         var suppression = new Suppression(0, "fp-cli", null, null, "vendor bundle, reviewed", "bob", new DateOnly(2026, 4, 1));
-        var unrelated = ByRule(1, "secret/private-key", null, new DateOnly(2026, 3, 1));
+        var unrelated = ByRule(1, "file/private-key", null, new DateOnly(2026, 3, 1));
         var config = PolicyConfig.Default with { Suppressions = [suppression, unrelated] };
 
         var onTheDay = new PolicyEvaluator(config, null, new DateOnly(2026, 4, 1)).Evaluate(Result(Embedded), FailThreshold.Default);
