@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using PackGuard.Cli.Tests.Support;
-using PackGuard.Tests.Support;
 
 namespace PackGuard.Cli.Tests.Commands;
 

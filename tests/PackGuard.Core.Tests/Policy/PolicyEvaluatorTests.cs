@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using PackGuard.Findings;
 using PackGuard.Policy;
 using PackGuard.Scanning;
