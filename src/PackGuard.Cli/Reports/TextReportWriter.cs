@@ -139,10 +139,15 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
         {
             console.WriteLine();
             console.MarkupLine($"[bold]Suppressed[/] [grey]· {Escape(Count(policy.Suppressed.Count, "finding"))}, not counted in the verdict[/]");
-            foreach (var (finding, suppression) in policy.Suppressed)
+            // One paragraph per suppression, so that a rule suppressed across a hundred maps still fits on a screen.
+            foreach (var group in policy.Suppressed.GroupBy(s => s.Suppression).OrderBy(g => g.Key.Index))
             {
-                var line = $"{finding.Severity.ToName()} {finding.RuleId} at {finding.Location.Path}: approved by {suppression.ApprovedBy} until {Date(suppression.Expires)} (suppressions[{suppression.Index}]): {suppression.Reason}";
-                Paragraph("- ", "- ", line, hanging: true);
+                var s = group.Key;
+                Paragraph("", "", $"suppressions[{s.Index}] ({s.Describe()}): approved by {s.ApprovedBy} until {Date(s.Expires)}: {s.Reason}");
+                foreach (var (finding, _) in group.Take(ListedPerGroup))
+                    Paragraph("- ", "- ", $"{finding.Severity.ToName()} {finding.RuleId} at {finding.Location.Path}", hanging: true);
+                if (group.Count() > ListedPerGroup)
+                    Paragraph("", "", $"and {group.Count() - ListedPerGroup} more (--format json lists them all)");
             }
         }
         foreach (var expired in policy.Expired)

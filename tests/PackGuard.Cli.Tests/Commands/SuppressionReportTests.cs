@@ -92,7 +92,10 @@ public sealed class SuppressionReportTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Pass, result.ToString());
         result.Output.ShouldContain("policy: packguard.json");
         result.Output.ShouldContain("Suppressed · 1 finding, not counted in the verdict");
-        result.Output.ShouldContain("- critical source-map/embedded-sources at package/cli.js.map: approved by dana@acme.example until 2026-04-30 (suppressions[0]): sources are published on purpose until 3.0");
+        result.Output.ShouldContain("""
+              suppressions[0] (source-map/embedded-sources at cli.js.map): approved by dana@acme.example until 2026-04-30: sources are published on purpose until 3.0
+              - critical source-map/embedded-sources at package/cli.js.map
+            """.ReplaceLineEndings());
     }
 
     [Fact]
