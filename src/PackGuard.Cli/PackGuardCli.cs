@@ -19,6 +19,7 @@ internal static class PackGuardCli
             DiffCommand.Create(host),
             GateCommand.Create(host),
             DepsCommand.Create(host),
+            BaselineCommand.Create(host),
             LedgerCommand.Create(host),
             FixCommand.Create(host),
             RulesCommand.Create(host),

@@ -59,13 +59,15 @@ internal static class DepsCommand
     {
         var targets = request.Targets;
         var options = request.Options;
+        PolicyEvaluator policy;
         PolicyConfig config;
         FailThreshold failOn;
         string? output;
         var workingDirectory = host.Environment.WorkingDirectory;
         try
         {
-            config = CommandSetup.LoadPolicy(host, options.ConfigPath);
+            policy = CommandSetup.LoadEvaluator(host, options);
+            config = policy.Config;
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             if (request.Cooldown is { } c)
             {
@@ -122,7 +124,7 @@ internal static class DepsCommand
                     result = await AskRegistriesAsync(host, lookup, result, files, config.Dependencies, target, ct);
                     failedLookups += result.Dependencies?.FailedLookups ?? 0;
                 }
-                reports.Add(VerdictPolicy.Evaluate(config.Apply(result), failOn));
+                reports.Add(policy.Evaluate(result, failOn));
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {

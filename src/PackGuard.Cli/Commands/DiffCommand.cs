@@ -46,6 +46,7 @@ internal static class DiffCommand
     private static async Task<int> RunAsync(CliHost host, string rawOld, string rawNew, ReportOptions.Values options, bool allowIncomplete, CancellationToken ct)
     {
         TargetSpec[] specs;
+        PolicyEvaluator policy;
         PolicyConfig config;
         FailThreshold failOn;
         string? output;
@@ -53,7 +54,8 @@ internal static class DiffCommand
         {
             specs = [TargetSpecParser.Parse(rawOld), TargetSpecParser.Parse(rawNew)];
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = CommandSetup.LoadPolicy(host, options.ConfigPath);
+            policy = CommandSetup.LoadEvaluator(host, options);
+            config = policy.Config;
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
                 ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
@@ -79,7 +81,7 @@ internal static class DiffCommand
                 progress?.Clear();
                 // Disabled rules and severity overrides apply before the comparison, so that a
                 // finding the policy drops never comes back as diff/new-finding.
-                scans.Add(config.Apply(scanned));
+                scans.Add(policy.Prepare(scanned));
             }
             catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)
             {
@@ -95,7 +97,7 @@ internal static class DiffCommand
         if (scans.Count < 2)
             return ExitCodes.Unreadable; // nothing to compare; the error said which target
 
-        var report = VerdictPolicy.Evaluate(config.Apply(PackageDiff.Compare(scans[0], scans[1])), failOn);
+        var report = policy.Evaluate(PackageDiff.Compare(scans[0], scans[1]), failOn);
         try
         {
             Write(host, report, options.Format, output);

@@ -67,6 +67,7 @@ internal static class GateCommand
     {
         TargetSpec spec;
         TargetSpec? againstSpec;
+        PolicyEvaluator policy;
         PolicyConfig config;
         FailThreshold failOn;
         string? output;
@@ -82,7 +83,8 @@ internal static class GateCommand
             if (request.Cooldown is { } c && !DurationText.TryParse(c, out cooldown))
                 return Fail(host, $"gate: --cooldown '{c}' is not a duration (examples: 48h, 90m, 3d).", ExitCodes.Usage);
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = CommandSetup.LoadPolicy(host, request.Options.ConfigPath);
+            policy = CommandSetup.LoadEvaluator(host, request.Options);
+            config = policy.Config;
             failOn = request.Options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             // --cooldown wins over the config file's gate.cooldown, which wins over the default.
             if (request.Cooldown is null && config.GateCooldown is { } configured)
@@ -102,7 +104,7 @@ internal static class GateCommand
         var current = spec.Raw;
         try
         {
-            var candidate = await ScanAsync(host, resolver, scanner, config, spec, ct);
+            var candidate = await ScanAsync(host, resolver, scanner, policy, spec, ct);
             ReleaseHistory? releases = null;
             IReadOnlyList<Release> previous = [];
             if (spec.Kind is TargetKind.Npm or TargetKind.NuGet && candidate.Target.Version is { } version)
@@ -118,7 +120,7 @@ internal static class GateCommand
             if (againstSpec is not null)
             {
                 current = againstSpec.Raw;
-                old = await ScanAsync(host, resolver, scanner, config, againstSpec, ct);
+                old = await ScanAsync(host, resolver, scanner, policy, againstSpec, ct);
             }
             else
             {
@@ -127,11 +129,11 @@ internal static class GateCommand
                 var prefix = spec.Kind == TargetKind.NuGet ? "nuget" : "npm";
                 var specs = previous.Select(p => spec with { Raw = $"{prefix}:{spec.Name}@{p.Version}", Version = p.Version }).ToList();
                 current = specs[0].Raw;
-                old = await ScanAsync(host, resolver, scanner, config, specs[0], ct);
+                old = await ScanAsync(host, resolver, scanner, policy, specs[0], ct);
                 foreach (var earlierSpec in specs.Skip(1))
                 {
                     current = earlierSpec.Raw;
-                    earlier.Add((await ScanAsync(host, resolver, scanner, config, earlierSpec, ct)).Inventory!);
+                    earlier.Add((await ScanAsync(host, resolver, scanner, policy, earlierSpec, ct)).Inventory!);
                 }
             }
 
@@ -142,7 +144,7 @@ internal static class GateCommand
             var signals = releases is null || candidate.Target.Version is null ? []
                 : GateSignals.Evaluate(releases, candidate.Target.Version, request.History, host.Clock.GetUtcNow(), cooldown);
             var combined = GateSignals.AddTo(diff, signals);
-            var report = VerdictPolicy.Evaluate(config.Apply(combined), failOn);
+            var report = policy.Evaluate(combined, failOn);
             var compared = againstSpec is null ? 1 + earlier.Count : 1;
             var sentence = GateVerdict.Sentence(report, candidate, compared);
             var gate = new JsonObject
@@ -176,7 +178,7 @@ internal static class GateCommand
         }
     }
 
-    private static async Task<ScanResult> ScanAsync(CliHost host, TargetResolver resolver, Scanner scanner, PolicyConfig config, TargetSpec spec, CancellationToken ct)
+    private static async Task<ScanResult> ScanAsync(CliHost host, TargetResolver resolver, Scanner scanner, PolicyEvaluator policy, TargetSpec spec, CancellationToken ct)
     {
         var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
         try
@@ -188,7 +190,7 @@ internal static class GateCommand
             if (scanned.Target.Version is null && resolved.ResolvedVersion is { } version)
                 scanned = scanned with { Target = scanned.Target with { Version = version } };
             // As in diff: the policy applies before the comparison, so a dropped finding never returns as diff/new-finding.
-            return config.Apply(scanned);
+            return policy.Prepare(scanned);
         }
         finally
         {

@@ -3,7 +3,7 @@ using PackGuard.Policy;
 
 namespace PackGuard.Cli.Commands;
 
-/// <summary>The options every reporting command shares: <c>--format</c>, <c>--output</c>, <c>--fail-on</c>, <c>--config</c>.</summary>
+/// <summary>The options every reporting command shares: <c>--format</c>, <c>--output</c>, <c>--fail-on</c>, <c>--config</c>, <c>--baseline</c>.</summary>
 internal sealed class ReportOptions
 {
     private readonly Option<string> _format = new("--format", "-f")
@@ -27,7 +27,13 @@ internal sealed class ReportOptions
 
     private readonly Option<string?> _config = new("--config", "-c")
     {
-        Description = "Policy file (JSON): failOn, limits, per-rule severity or enabled. See docs/configuration.md.",
+        Description = "Policy file (JSON): failOn, limits, rules, excludes, suppressions. Default: the nearest packguard.json from the working directory upward. See docs/configuration.md.",
+        HelpName = "FILE",
+    };
+
+    private readonly Option<string?> _baseline = new("--baseline")
+    {
+        Description = "Report only findings whose fingerprint is not in FILE (made by packguard baseline create).",
         HelpName = "FILE",
     };
 
@@ -48,13 +54,14 @@ internal sealed class ReportOptions
         command.Add(_output);
         command.Add(_failOn);
         command.Add(_config);
+        command.Add(_baseline);
     }
 
     public Values Read(ParseResult parse)
     {
         FailThreshold? failOn = FailThreshold.TryParse(parse.GetValue(_failOn), out var threshold) ? threshold : null;
-        return new Values(parse.GetValue(_format) ?? "text", parse.GetValue(_output), failOn, parse.GetValue(_config));
+        return new Values(parse.GetValue(_format) ?? "text", parse.GetValue(_output), failOn, parse.GetValue(_config), parse.GetValue(_baseline));
     }
 
-    public sealed record Values(string Format, string? OutputPath, FailThreshold? FailOn, string? ConfigPath);
+    public sealed record Values(string Format, string? OutputPath, FailThreshold? FailOn, string? ConfigPath, string? BaselinePath = null);
 }

@@ -39,6 +39,7 @@ internal static class ScanCommand
     private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, bool allowIncomplete, CancellationToken ct)
     {
         TargetSpec[] specs;
+        PolicyEvaluator policy;
         PolicyConfig config;
         FailThreshold failOn;
         string? output;
@@ -47,7 +48,8 @@ internal static class ScanCommand
             specs = [.. rawTargets.Select(TargetSpecParser.Parse)];
             // Relative paths are relative to the host's working directory, as local targets are.
             var workingDirectory = host.Environment.WorkingDirectory;
-            config = CommandSetup.LoadPolicy(host, options.ConfigPath);
+            policy = CommandSetup.LoadEvaluator(host, options);
+            config = policy.Config;
             failOn = options.FailOn ?? config.FailOn ?? FailThreshold.Default;
             output = options.OutputPath is { } o
                 ? OutputFile.Validate(o, specs.Where(s => s.Kind == TargetKind.Local).Select(s => s.Name), workingDirectory)
@@ -58,35 +60,9 @@ internal static class ScanCommand
             return Fail(host, e.Message, ExitCodes.Usage);
         }
 
-        var reports = new List<ScanReport>();
-        var unreadable = 0;
-        using var http = host.CreateHttpClient();
-        var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
-        var scanner = CommandSetup.CreateScanner(host, config);
-        foreach (var spec in specs)
-        {
-            var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
-            try
-            {
-                var resolved = await resolver.ResolveAsync(spec, progress, ct);
-                var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
-                var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
-                progress?.Clear();
-                var result = config.Apply(scanned);
-                reports.Add(VerdictPolicy.Evaluate(result, failOn));
-            }
-            catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)
-            {
-                progress?.Clear();
-                host.Error.WriteLine($"packguard: {spec.Raw}: {e.Message}");
-                unreadable++;
-            }
-            catch (SourceConfigurationException e)
-            {
-                progress?.Clear();
-                return Fail(host, e.Message, ExitCodes.Usage);
-            }
-        }
+        var (reports, unreadable, usageError) = await ScanAllAsync(host, specs, policy, failOn, ct);
+        if (usageError is not null)
+            return Fail(host, usageError, ExitCodes.Usage);
 
         if (reports.Count > 0)
         {
@@ -109,6 +85,42 @@ internal static class ScanCommand
         if (unreadable > 0 || (incomplete.Count > 0 && !allowIncomplete))
             return ExitCodes.Unreadable;
         return reports.Any(r => r.Verdict == Verdict.Fail) ? ExitCodes.Fail : ExitCodes.Pass;
+    }
+
+    /// <summary>The scan pipeline for each target: resolve, scan, apply the policy, decide the verdict. <c>baseline create</c> runs it too.</summary>
+    /// <returns>The reports of the targets that could be read, how many could not (their errors went to standard error), and the message of a source configuration error that stops the run.</returns>
+    internal static async Task<(List<ScanReport> Reports, int Unreadable, string? UsageError)> ScanAllAsync(
+        CliHost host, IReadOnlyList<TargetSpec> specs, PolicyEvaluator policy, FailThreshold failOn, CancellationToken ct)
+    {
+        var reports = new List<ScanReport>();
+        var unreadable = 0;
+        using var http = host.CreateHttpClient();
+        var resolver = new TargetResolver(http, host.Environment, DownloadCache.FromEnvironment(host.Environment));
+        var scanner = CommandSetup.CreateScanner(host, policy.Config);
+        foreach (var spec in specs)
+        {
+            var progress = host.ErrorIsTerminal ? new ProgressBar(host.Error) : null;
+            try
+            {
+                var resolved = await resolver.ResolveAsync(spec, progress, ct);
+                var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
+                var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
+                progress?.Clear();
+                reports.Add(policy.Evaluate(scanned, failOn));
+            }
+            catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)
+            {
+                progress?.Clear();
+                host.Error.WriteLine($"packguard: {spec.Raw}: {e.Message}");
+                unreadable++;
+            }
+            catch (SourceConfigurationException e)
+            {
+                progress?.Clear();
+                return (reports, unreadable, e.Message);
+            }
+        }
+        return (reports, unreadable, null);
     }
 
     internal static void Write(CliHost host, IReadOnlyList<ScanReport> reports, string format, string? output, int unreadable, bool severalTargets)

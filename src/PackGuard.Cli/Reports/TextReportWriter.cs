@@ -58,6 +58,8 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
             foreach (var line in DiffSummary.Header(diff.Against, target, diff.Changes))
                 console.MarkupLine(Escape(line));
         }
+        if (PolicyHeader(report.Policy) is { } policyLine)
+            console.MarkupLine(Escape(policyLine));
         console.WriteLine();
 
         var counts = string.Join(", ", SeverityNames.MostSevereFirst.Select(s => $"{report.Summary[s]} {s.ToName()}"));
@@ -75,6 +77,13 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
                 Paragraph("- ", "- ", change, hanging: true);
         }
 
+        WriteFindings(report);
+        WritePolicyOutcome(report.Policy);
+    }
+
+    private void WriteFindings(ScanReport report)
+    {
+        var diff = report.Result.Comparison;
         if (report.Result.Findings.Count == 0 && diff is not null)
         {
             console.WriteLine();
@@ -109,6 +118,54 @@ internal sealed class TextReportWriter(IAnsiConsole console, int width)
             }
         }
     }
+
+    /// <summary>Which policy file and baseline decided the report, and what they took out of it; null when neither was used and nothing was excluded.</summary>
+    internal static string? PolicyHeader(PolicyOutcome policy)
+    {
+        var parts = new List<string>();
+        if (policy.Config is { } config)
+            parts.Add($"policy: {config}");
+        if (policy.Baseline is { } baseline)
+            parts.Add($"baseline: {baseline} ({Count(policy.Baselined, "known finding")} not reported)");
+        if (policy.Excluded > 0)
+            parts.Add($"{Count(policy.Excluded, "finding")} at excluded paths not reported");
+        return parts.Count == 0 ? null : string.Join(" · ", parts);
+    }
+
+    /// <summary>What suppressions hid (by whom, until when, why) and which have expired, after the findings.</summary>
+    private void WritePolicyOutcome(PolicyOutcome policy)
+    {
+        if (policy.Suppressed.Count > 0)
+        {
+            console.WriteLine();
+            console.MarkupLine($"[bold]Suppressed[/] [grey]· {Escape(Count(policy.Suppressed.Count, "finding"))}, not counted in the verdict[/]");
+            // One paragraph per suppression, so that a rule suppressed across a hundred maps still fits on a screen.
+            foreach (var group in policy.Suppressed.GroupBy(s => s.Suppression).OrderBy(g => g.Key.Index))
+            {
+                var s = group.Key;
+                Paragraph("", "", $"suppressions[{s.Index}] ({s.Describe()}): approved by {s.ApprovedBy} until {Date(s.Expires)}: {s.Reason}");
+                foreach (var (finding, _) in group.Take(ListedPerGroup))
+                    Paragraph("- ", "- ", $"{finding.Severity.ToName()} {finding.RuleId} at {finding.Location.Path}", hanging: true);
+                if (group.Count() > ListedPerGroup)
+                    Paragraph("", "", $"and {group.Count() - ListedPerGroup} more (--format json lists them all)");
+            }
+        }
+        foreach (var expired in policy.Expired)
+        {
+            var s = expired.Suppression;
+            var effect = expired.Matched == 0
+                ? "it matches nothing here"
+                : $"{Count(expired.Matched, "finding")} it matched {(expired.Matched == 1 ? "is" : "are")} reported above again";
+            console.WriteLine();
+            console.MarkupLine($"[black on yellow bold] EXPIRED [/] [bold]suppressions[[{s.Index}]][/] [grey]· {Escape(s.Describe())}[/]");
+            Paragraph("", "", $"Approved by {s.ApprovedBy}, expired on {Date(s.Expires)}: {effect}. Reason given: {s.Reason}");
+            Paragraph("[green]Fix:[/] ", "Fix: ", "Fix the findings, or have the exception approved again with a later expires date.");
+        }
+    }
+
+    private static string Count(int n, string noun) => $"{n.ToString("N0", Invariant)} {noun}{(n == 1 ? "" : "s")}";
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Invariant);
 
     private void WriteFinding(Finding finding)
     {

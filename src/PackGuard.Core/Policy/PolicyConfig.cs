@@ -35,17 +35,42 @@ public sealed record PolicyConfig
     /// <summary>What the team declares about where dependencies come from (<c>deps</c>), for <c>packguard deps</c>.</summary>
     public Dependencies.Audit.DependencyPolicy Dependencies { get; init; } = PackGuard.Dependencies.Audit.DependencyPolicy.Default;
 
+    /// <summary>Glob patterns over finding paths (<c>excludes</c>); findings at matching paths are dropped before the verdict and counted.</summary>
+    public IReadOnlyList<PathGlob> Excludes { get; init; } = [];
+
+    /// <summary>Accepted findings, each with a reason, an approver and an expiry (<c>suppressions</c>).</summary>
+    public IReadOnlyList<Suppression> Suppressions { get; init; } = [];
+
+    /// <summary>How many days ahead a suppression may expire (<c>suppressionMaxDays</c>, default 90).</summary>
+    public int SuppressionMaxDays { get; init; } = SuppressionLoader.DefaultMaxDays;
+
+    /// <summary>The policy file as reports name it (relative to the working directory when it is near), or null for the defaults.</summary>
+    public string? Source { get; init; }
+
     /// <summary>The configuration used when no file is given.</summary>
     public static PolicyConfig Default { get; } = new();
 
-    /// <summary>Drops disabled rules' findings and applies severity overrides.</summary>
-    public ScanResult Apply(ScanResult result)
+    /// <summary>
+    /// Drops disabled rules' findings and findings at excluded paths, and applies severity
+    /// overrides: what a team has said it never wants to see. (Baseline and suppressions are
+    /// applied later, by <see cref="PolicyEvaluator"/>, because reports list what they hid.)
+    /// </summary>
+    public ScanResult Apply(ScanResult result) => Apply(result, out _);
+
+    /// <summary>As <see cref="Apply(ScanResult)"/>; <paramref name="excluded"/> counts the findings the excludes dropped.</summary>
+    public ScanResult Apply(ScanResult result, out int excluded)
     {
-        if (Rules.Count == 0)
+        excluded = 0;
+        if (Rules.Count == 0 && Excludes.Count == 0)
             return result;
         var kept = new List<Finding>();
         foreach (var finding in result.Findings)
         {
+            if (IsExcluded(finding.Location.Path))
+            {
+                excluded++;
+                continue;
+            }
             if (!Rules.TryGetValue(finding.RuleId, out var setting))
             {
                 kept.Add(finding);
@@ -56,6 +81,17 @@ public sealed record PolicyConfig
             kept.Add(setting.Severity is { } severity ? finding with { Severity = severity } : finding);
         }
         return result with { Findings = Scanner.Order(kept) };
+    }
+
+    /// <summary>Whether <paramref name="path"/> matches one of the <see cref="Excludes"/>.</summary>
+    public bool IsExcluded(string path)
+    {
+        foreach (var glob in Excludes)
+        {
+            if (glob.IsMatch(path))
+                return true;
+        }
+        return false;
     }
 }
 

@@ -21,7 +21,11 @@ namespace PackGuard.Policy;
 ///              "source-map/dangling-reference": { "enabled": false } },
 ///   "exposure": { "codenames": ["falcon", "Project Osprey"] },
 ///   "deps": { "internal": { "scopes": ["@acme"], "prefixes": ["acme-", "Acme."], "registries": ["https://npm.acme.example/"] },
-///             "allowedHosts": ["registry.npmjs.org", "npm.acme.example"], "cooldown": "72h" }
+///             "allowedHosts": ["registry.npmjs.org", "npm.acme.example"], "cooldown": "72h" },
+///   "excludes": ["**/test/fixtures/**"],
+///   "suppressionMaxDays": 90,
+///   "suppressions": [ { "rule": "source-map/paths-only", "path": "dist/**", "reason": "...",
+///                       "approvedBy": "a.lead@example.com", "expires": "2026-06-30" } ]
 /// }
 /// </code>
 /// </remarks>
@@ -29,9 +33,31 @@ public static class PolicyConfigLoader
 {
     private const long MaxConfigBytes = 1 << 20;
 
-    /// <summary>Loads and validates <paramref name="path"/> against <paramref name="catalog"/>.</summary>
+    /// <summary>Most <c>excludes</c> patterns accepted.</summary>
+    public const int MaxExcludes = 256;
+
+    /// <summary>The keys the top level accepts (error messages and the schema test read this list).</summary>
+    public static IReadOnlyList<string> TopLevelKeys { get; } =
+        ["$schema", "failOn", "limits", "rules", "gate", "exposure", "deps", "excludes", "suppressionMaxDays", "suppressions"];
+
+    /// <summary>The keys <c>limits</c> accepts.</summary>
+    public static IReadOnlyList<string> LimitKeys { get; } =
+        ["maxEntrySize", "maxTotalSize", "maxCompressionRatio", "maxEntries", "maxDepth", "maxEntryTime", "maxScanTime", "maxSymbolSize"];
+
+    /// <summary>The keys a suppression accepts.</summary>
+    public static IReadOnlyList<string> SuppressionKeys => SuppressionLoader.Keys;
+
+    /// <summary>Loads and validates <paramref name="path"/> against <paramref name="catalog"/>, judging suppression expiries by the system clock.</summary>
     /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
-    public static PolicyConfig Load(string path, RuleCatalog catalog)
+    public static PolicyConfig Load(string path, RuleCatalog catalog) =>
+        Load(path, catalog, DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime));
+
+    /// <summary>Loads and validates <paramref name="path"/> against <paramref name="catalog"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="catalog">The rules that <c>rules</c> and suppressions may name.</param>
+    /// <param name="today">The UTC date that suppression expiries are judged against.</param>
+    /// <exception cref="ConfigurationException">The file is missing, unreadable or invalid.</exception>
+    public static PolicyConfig Load(string path, RuleCatalog catalog, DateOnly today)
     {
         byte[] bytes;
         try
@@ -50,7 +76,7 @@ public static class PolicyConfigLoader
         try
         {
             using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 16 });
-            return Parse(document.RootElement, catalog, path);
+            return Parse(document.RootElement, catalog, path, today);
         }
         catch (JsonException e)
         {
@@ -59,7 +85,7 @@ public static class PolicyConfigLoader
         }
     }
 
-    private static PolicyConfig Parse(JsonElement root, RuleCatalog catalog, string path)
+    private static PolicyConfig Parse(JsonElement root, RuleCatalog catalog, string path, DateOnly today)
     {
         Expect(root, JsonValueKind.Object, path, "the top level");
         var config = new PolicyConfig();
@@ -74,10 +100,41 @@ public static class PolicyConfigLoader
                 "gate" => config with { GateCooldown = ParseGate(property.Value, path) },
                 "exposure" => config with { Exposure = ParseExposure(property.Value, path) },
                 "deps" => config with { Dependencies = DependencyPolicyLoader.Parse(property.Value, path) },
-                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected failOn, limits, rules, gate, exposure or deps)"),
+                "excludes" => config with { Excludes = ParseExcludes(property.Value, path) },
+                "suppressionMaxDays" => config with { SuppressionMaxDays = (int)Whole(property.Value, path, "suppressionMaxDays", 1, 3650) },
+                "suppressions" => config with { Suppressions = SuppressionLoader.Parse(property.Value, catalog, path) },
+                _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected {string.Join(", ", TopLevelKeys.Skip(1))})"),
             };
         }
+        // After the loop: suppressionMaxDays may come after the suppressions it bounds.
+        SuppressionLoader.CheckExpiries(config.Suppressions, today, config.SuppressionMaxDays, path);
         return config;
+    }
+
+    private static List<PathGlob> ParseExcludes(JsonElement value, string path)
+    {
+        Expect(value, JsonValueKind.Array, path, "excludes");
+        var globs = new List<PathGlob>();
+        foreach (var item in value.EnumerateArray())
+        {
+            if (item.ValueKind != JsonValueKind.String)
+                throw new ConfigurationException($"config file {path}: excludes must hold strings");
+            var pattern = item.GetString()!;
+            if (PathGlob.Problem(pattern) is { } problem)
+                throw new ConfigurationException($"config file {path}: excludes: \"{pattern}\" {problem}");
+            if (!globs.Any(g => g.Pattern == pattern))
+                globs.Add(PathGlob.Create(pattern));
+        }
+        if (globs.Count > MaxExcludes)
+            throw new ConfigurationException($"config file {path}: excludes holds {globs.Count} patterns; at most {MaxExcludes} are allowed");
+        return globs;
+    }
+
+    private static double Whole(JsonElement value, string path, string where, double min, double max)
+    {
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) && number >= min && number <= max)
+            return number;
+        throw new ConfigurationException($"config file {path}: {where} must be a whole number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
     }
 
     private static FailThreshold ParseFailOn(JsonElement value, string path)
@@ -104,7 +161,7 @@ public static class PolicyConfigLoader
                 "maxEntryTime" => limits with { MaxEntryTime = Duration(property.Value, path, where) },
                 "maxScanTime" => limits with { MaxScanTime = Duration(property.Value, path, where) },
                 "maxSymbolSize" => limits with { MaxSymbolSize = Size(property.Value, path, where) },
-                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected maxEntrySize, maxTotalSize, maxCompressionRatio, maxEntries, maxDepth, maxEntryTime, maxScanTime, maxSymbolSize)"),
+                _ => throw new ConfigurationException($"config file {path}: unknown limit \"{property.Name}\" (expected {string.Join(", ", LimitKeys)})"),
             };
         }
         return limits;

@@ -22,4 +22,8 @@ public sealed record ScanReport(
     ScanResult Result,
     Verdict Verdict,
     FailThreshold FailOn,
-    IReadOnlyDictionary<Severity, int> Summary);
+    IReadOnlyDictionary<Severity, int> Summary)
+{
+    /// <summary>What the policy file, baseline and suppressions took out of the verdict.</summary>
+    public PolicyOutcome Policy { get; init; } = PolicyOutcome.None;
+}

@@ -15,6 +15,9 @@ namespace PackGuard.Reports;
 /// key being present. Fields added later (<c>target.repository</c>, <c>target.registry</c>,
 /// <c>findings[].fix</c>) are additive: readers of version "1" may ignore them. A diff's report
 /// (<c>packguard diff</c>) adds <c>against</c> (the old target) and <c>changes</c>; a dependency audit's (<c>packguard deps</c>) adds <c>dependencies</c>; a scan's has none of them.
+/// Every report has <c>policy</c> (the policy file and baseline used, counts of findings excluded,
+/// baselined and suppressed), <c>suppressed</c> and <c>expiredSuppressions</c>; findings listed in
+/// <c>suppressed</c> are not in <c>findings</c> or <c>summary</c>.
 /// </remarks>
 public sealed class JsonReportWriter : IReportWriter
 {
@@ -83,6 +86,7 @@ public sealed class JsonReportWriter : IReportWriter
         foreach (var finding in report.Result.Findings)
             WriteFinding(json, finding);
         json.WriteEndArray();
+        PolicyJson.Write(json, report.Policy);
 
         if (report.Result.Comparison is { } diff)
         {

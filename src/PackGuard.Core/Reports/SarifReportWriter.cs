@@ -72,7 +72,8 @@ public sealed class SarifReportWriter : IReportWriter
     private void WriteRun(Utf8JsonWriter json, ScanReport report)
     {
         var findings = report.Result.Findings;
-        var rules = SarifRuleSet.For(findings, _catalog);
+        var suppressed = report.Policy.Suppressed;
+        var rules = SarifRuleSet.For([.. findings, .. suppressed.Select(s => s.Finding)], _catalog);
 
         json.WriteStartObject();
         json.WriteStartObject("tool");
@@ -104,7 +105,10 @@ public sealed class SarifReportWriter : IReportWriter
 
         json.WriteStartArray("results");
         foreach (var finding in findings)
-            WriteResult(json, finding, rules.IndexOf(finding.RuleId));
+            WriteResult(json, finding, rules.IndexOf(finding.RuleId), null);
+        // SARIF keeps suppressed results, marked, so that code-scanning tools show them as dismissed with the reason.
+        foreach (var (finding, suppression) in suppressed)
+            WriteResult(json, finding, rules.IndexOf(finding.RuleId), suppression);
         json.WriteEndArray();
 
         json.WriteStartObject("properties");
@@ -117,6 +121,7 @@ public sealed class SarifReportWriter : IReportWriter
         }
         json.WriteString("verdict", report.Verdict.ToName());
         json.WriteString("failOn", report.FailOn.Name);
+        WritePolicy(json, report.Policy);
         foreach (var (name, value) in RunProperties ?? [])
         {
             json.WritePropertyName(name);
@@ -129,7 +134,50 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex)
+    private static void WritePolicy(Utf8JsonWriter json, PolicyOutcome policy)
+    {
+        json.WriteStartObject("policy");
+        json.WriteString("config", policy.Config);
+        json.WriteString("baseline", policy.Baseline);
+        json.WriteNumber("excluded", policy.Excluded);
+        json.WriteNumber("baselined", policy.Baselined);
+        json.WriteNumber("suppressed", policy.Suppressed.Count);
+        json.WriteEndObject();
+        json.WriteStartArray("expiredSuppressions");
+        foreach (var expired in policy.Expired)
+        {
+            json.WriteStartObject();
+            json.WriteNumber("index", expired.Suppression.Index);
+            json.WriteString("fingerprint", expired.Suppression.Fingerprint);
+            json.WriteString("rule", expired.Suppression.Rule);
+            json.WriteString("path", expired.Suppression.Path?.Pattern);
+            json.WriteString("reason", expired.Suppression.Reason);
+            json.WriteString("approvedBy", expired.Suppression.ApprovedBy);
+            json.WriteString("expires", PolicyJson.Date(expired.Suppression.Expires));
+            json.WriteNumber("matched", expired.Matched);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+    }
+
+    /// <summary>A SARIF 2.1.0 <c>suppression</c> object (§3.35): accepted, external to the code, with who approved it and until when.</summary>
+    private static void WriteSuppression(Utf8JsonWriter json, Suppression suppression)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", "external");
+        json.WriteString("status", "accepted");
+        json.WriteString("justification", suppression.Reason);
+        json.WriteStartObject("properties");
+        json.WriteString("approvedBy", suppression.ApprovedBy);
+        json.WriteString("expires", PolicyJson.Date(suppression.Expires));
+        json.WriteNumber("index", suppression.Index);
+        json.WriteEndObject();
+        json.WriteEndObject();
+        json.WriteEndArray();
+    }
+
+    private static void WriteResult(Utf8JsonWriter json, Finding finding, int ruleIndex, Suppression? suppression)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", finding.RuleId);
@@ -146,6 +194,8 @@ public sealed class SarifReportWriter : IReportWriter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, finding.Fingerprint);
         json.WriteEndObject();
+        if (suppression is not null)
+            WriteSuppression(json, suppression);
 
         json.WriteStartObject("properties");
         json.WriteString("severity", finding.Severity.ToName());

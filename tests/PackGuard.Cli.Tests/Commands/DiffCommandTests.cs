@@ -78,7 +78,7 @@ public sealed class DiffCommandTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Fail);
         var report = JsonNode.Parse(result.Output)!;
         report.AsObject().Select(p => p.Key).ShouldBe(
-            ["schemaVersion", "tool", "target", "against", "verdict", "failOn", "incomplete", "summary", "findings", "changes"]);
+            ["schemaVersion", "tool", "target", "against", "verdict", "failOn", "incomplete", "summary", "findings", "policy", "suppressed", "expiredSuppressions", "changes"]);
         report["target"]!["version"]!.GetValue<string>().ShouldBe("1.4.1");
         report["against"]!["version"]!.GetValue<string>().ShouldBe("1.4.0");
         var changes = report["changes"]!;

@@ -40,7 +40,7 @@ public sealed class ScanCommandFormatTests : IDisposable
         result.ExitCode.ShouldBe(ExitCodes.Fail);
         result.Error.ShouldBeEmpty();
         var report = JsonNode.Parse(result.Output)!;
-        KeysShouldBe(report, "schemaVersion", "tool", "target", "verdict", "failOn", "incomplete", "summary", "findings");
+        KeysShouldBe(report, "schemaVersion", "tool", "target", "verdict", "failOn", "incomplete", "summary", "findings", "policy", "suppressed", "expiredSuppressions");
         Text(report["schemaVersion"]).ShouldBe("1");
         Text(report["tool"]!["name"]).ShouldBe("packguard");
         Text(report["verdict"]).ShouldBe("fail");

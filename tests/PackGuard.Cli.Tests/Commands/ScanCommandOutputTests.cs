@@ -42,7 +42,8 @@ public sealed class ScanCommandOutputTests : IDisposable
         await _cli.RunAsync("scan", "tidy-1.0.0.tgz", "--format", "json", "--output", "report.json");
 
         var text = File.ReadAllText(InWork("report.json"));
-        text.ShouldNotContain("x");
+        // Report keys contain an x ("expiredSuppressions"), so look for a run of the old content.
+        text.ShouldNotContain("xxxx");
         JsonNode.Parse(text)!["verdict"]!.GetValue<string>().ShouldBe("pass");
     }
 

@@ -13,7 +13,8 @@ namespace PackGuard.Cli.Tests.Support;
 internal sealed class CliSandbox : IDisposable
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
-    private readonly TestSandbox _box = new();
+    // The working directory is inside home, so the search for packguard.json stops at the sandbox's home.
+    private readonly TestSandbox _box = new(workInsideHome: true);
 
     public CliSandbox()
     {

@@ -27,7 +27,7 @@ public sealed class JsonReportContractTests
     {
         var report = Parse(Failing).AsObject();
 
-        KeysShouldBe(report, "schemaVersion", "tool", "target", "verdict", "failOn", "incomplete", "summary", "findings");
+        KeysShouldBe(report, "schemaVersion", "tool", "target", "verdict", "failOn", "incomplete", "summary", "findings", "policy", "suppressed", "expiredSuppressions");
         report["schemaVersion"]!.GetValue<string>().ShouldBe("1");
         KeysShouldBe(report["tool"], "name", "version");
         report["tool"]!["name"]!.GetValue<string>().ShouldBe("packguard");

@@ -12,7 +12,7 @@ internal static partial class JsonSchemaFormats
     /// <summary>Formats this validator checks; a schema naming another one is refused.</summary>
     public static IReadOnlySet<string> Known { get; } = new HashSet<string>(StringComparer.Ordinal)
     {
-        "uri", "uri-reference", "date-time",
+        "uri", "uri-reference", "date-time", "date",
     };
 
     /// <summary>Whether <paramref name="value"/> has the format; null means it does.</summary>
@@ -21,6 +21,7 @@ internal static partial class JsonSchemaFormats
         "uri" => IsUriReference(value) && Scheme().IsMatch(value) ? null : "is not an absolute URI",
         "uri-reference" => IsUriReference(value) ? null : "is not a URI reference",
         "date-time" => IsDateTime(value) ? null : "is not an RFC 3339 date-time",
+        "date" => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "is not an RFC 3339 full-date",
         _ => throw new NotSupportedException($"Format '{format}' is not supported."),
     };
 

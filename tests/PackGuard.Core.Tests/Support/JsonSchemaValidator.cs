@@ -37,6 +37,9 @@ public sealed partial class JsonSchemaValidator
     private static readonly HashSet<string> Ignored = new(StringComparer.Ordinal)
     {
         "$schema", "id", "title", "description", "default", "definitions",
+        // Draft 2020-12 spellings of the same annotations and containers, for packguard.schema.json
+        // (which uses only keywords whose meaning did not change since draft-04, and no $ref siblings).
+        "$id", "$defs", "examples",
     };
 
     private static readonly HashSet<string> TypeNames = new(StringComparer.Ordinal)
@@ -127,7 +130,7 @@ public sealed partial class JsonSchemaValidator
                 case "additionalProperties" when value.ValueKind == JsonValueKind.Object:
                     Prepare(value, at);
                     break;
-                case "properties" or "definitions":
+                case "properties" or "definitions" or "$defs":
                     foreach (var property in value.EnumerateObject())
                         Prepare(property.Value, $"{at}/{property.Name}");
                     break;

@@ -9,11 +9,16 @@ namespace PackGuard.Tests.Support;
 /// </summary>
 public sealed class TestSandbox : IDisposable
 {
-    public TestSandbox()
+    /// <param name="workInsideHome">
+    /// Puts the working directory inside the home directory, where a user's projects live; searches
+    /// that go up from the working directory (packguard.json) then stop at the sandbox's home
+    /// instead of reaching files outside the sandbox.
+    /// </param>
+    public TestSandbox(bool workInsideHome = false)
     {
         Root = Directory.CreateTempSubdirectory("packguard-sources-").FullName;
         Home = Directory.CreateDirectory(Path.Combine(Root, "home")).FullName;
-        Work = Directory.CreateDirectory(Path.Combine(Root, "work")).FullName;
+        Work = Directory.CreateDirectory(Path.Combine(workInsideHome ? Home : Root, "work")).FullName;
         Cache = new DownloadCache(Path.Combine(Root, "cache"));
     }
 
