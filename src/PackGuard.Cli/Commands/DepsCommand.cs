@@ -48,12 +48,14 @@ internal static class DepsCommand
         command.Add(cooldown);
         command.Add(allowIncomplete);
         command.Add(advisories);
+        var ledger = LedgerCommand.LedgerOption();
+        command.Add(ledger);
         options.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(targets) ?? [], parse.GetValue(online), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), parse.GetValue(advisories), options.Read(parse)), ct));
+        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(targets) ?? [], parse.GetValue(online), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), parse.GetValue(advisories), options.Read(parse), parse.GetValue(ledger)), ct));
         return command;
     }
 
-    private sealed record Request(string[] Targets, bool Online, string? Cooldown, bool AllowIncomplete, string? Advisories, ReportOptions.Values Options);
+    private sealed record Request(string[] Targets, bool Online, string? Cooldown, bool AllowIncomplete, string? Advisories, ReportOptions.Values Options, string? Ledger);
 
     private static async Task<int> RunAsync(CliHost host, Request request, CancellationToken ct)
     {
@@ -92,6 +94,16 @@ internal static class DepsCommand
             return Fail(host, $"advisory store {e.Message}", ExitCodes.Unreadable);
         }
         using var _ = store;
+        LedgerSetup ledger;
+        try
+        {
+            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Deps, request.Ledger);
+        }
+        catch (Ledger.LedgerException e)
+        {
+            return Fail(host, $"ledger: {e.Message}", ExitCodes.Unreadable);
+        }
+        using var __ = ledger;
         var status = store?.Status();
         var audit = new DependencyAudit(config.Dependencies, TyposquatDetector.Default)
         {
@@ -124,7 +136,9 @@ internal static class DepsCommand
                     result = await AskRegistriesAsync(host, lookup, result, files, config.Dependencies, target, ct);
                     failedLookups += result.Dependencies?.FailedLookups ?? 0;
                 }
-                reports.Add(policy.Evaluate(result, failOn));
+                var report = policy.Evaluate(result, failOn);
+                ledger.Record(report);
+                reports.Add(report);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
             {

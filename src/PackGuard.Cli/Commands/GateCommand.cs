@@ -56,12 +56,14 @@ internal static class GateCommand
         command.Add(history);
         command.Add(cooldown);
         command.Add(allowIncomplete);
+        var ledger = LedgerCommand.LedgerOption();
+        command.Add(ledger);
         options.AddTo(command);
-        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(target)!, parse.GetValue(against), parse.GetValue(history), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), options.Read(parse)), ct));
+        command.SetAction((parse, ct) => RunAsync(host, new Request(parse.GetValue(target)!, parse.GetValue(against), parse.GetValue(history), parse.GetValue(cooldown), parse.GetValue(allowIncomplete), options.Read(parse), parse.GetValue(ledger)), ct));
         return command;
     }
 
-    private sealed record Request(string Target, string? Against, int History, string? Cooldown, bool AllowIncomplete, ReportOptions.Values Options);
+    private sealed record Request(string Target, string? Against, int History, string? Cooldown, bool AllowIncomplete, ReportOptions.Values Options, string? Ledger);
 
     private static async Task<int> RunAsync(CliHost host, Request request, CancellationToken ct)
     {
@@ -144,7 +146,9 @@ internal static class GateCommand
             var signals = releases is null || candidate.Target.Version is null ? []
                 : GateSignals.Evaluate(releases, candidate.Target.Version, request.History, host.Clock.GetUtcNow(), cooldown);
             var combined = GateSignals.AddTo(diff, signals);
+            using var ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Gate, request.Ledger);
             var report = policy.Evaluate(combined, failOn);
+            ledger.Record(report);
             var compared = againstSpec is null ? 1 + earlier.Count : 1;
             var sentence = GateVerdict.Sentence(report, candidate, compared);
             var gate = new JsonObject
@@ -171,6 +175,10 @@ internal static class GateCommand
         catch (SourceConfigurationException e)
         {
             return Fail(host, e.Message, ExitCodes.Usage);
+        }
+        catch (Ledger.LedgerException e)
+        {
+            return Fail(host, $"ledger: {e.Message}", ExitCodes.Unreadable);
         }
         catch (ConfigurationException e)
         {

@@ -32,11 +32,13 @@ internal static class ScanCommand
         };
         options.AddTo(command);
         command.Add(allowIncomplete);
-        command.SetAction((parse, ct) => RunAsync(host, parse.GetValue(targets) ?? [], options.Read(parse), parse.GetValue(allowIncomplete), ct));
+        var ledger = LedgerCommand.LedgerOption();
+        command.Add(ledger);
+        command.SetAction((parse, ct) => RunAsync(host, parse.GetValue(targets) ?? [], options.Read(parse), parse.GetValue(allowIncomplete), parse.GetValue(ledger), ct));
         return command;
     }
 
-    private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, bool allowIncomplete, CancellationToken ct)
+    private static async Task<int> RunAsync(CliHost host, string[] rawTargets, ReportOptions.Values options, bool allowIncomplete, string? ledgerLocation, CancellationToken ct)
     {
         TargetSpec[] specs;
         PolicyEvaluator policy;
@@ -60,7 +62,17 @@ internal static class ScanCommand
             return Fail(host, e.Message, ExitCodes.Usage);
         }
 
-        var (reports, unreadable, usageError) = await ScanAllAsync(host, specs, policy, failOn, ct);
+        LedgerSetup ledger;
+        try
+        {
+            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Scan, ledgerLocation);
+        }
+        catch (Ledger.LedgerException e)
+        {
+            return Fail(host, $"ledger: {e.Message}", ExitCodes.Unreadable);
+        }
+        using var _ = ledger;
+        var (reports, unreadable, usageError) = await ScanAllAsync(host, specs, policy, failOn, ct, ledger);
         if (usageError is not null)
             return Fail(host, usageError, ExitCodes.Usage);
 
@@ -89,8 +101,9 @@ internal static class ScanCommand
 
     /// <summary>The scan pipeline for each target: resolve, scan, apply the policy, decide the verdict. <c>baseline create</c> runs it too.</summary>
     /// <returns>The reports of the targets that could be read, how many could not (their errors went to standard error), and the message of a source configuration error that stops the run.</returns>
+    /// <remarks>With a <c>ledger</c>, each run is recorded and leaked credentials are looked up in it; without one (<c>baseline create</c>) nothing is recorded.</remarks>
     internal static async Task<(List<ScanReport> Reports, int Unreadable, string? UsageError)> ScanAllAsync(
-        CliHost host, IReadOnlyList<TargetSpec> specs, PolicyEvaluator policy, FailThreshold failOn, CancellationToken ct)
+        CliHost host, IReadOnlyList<TargetSpec> specs, PolicyEvaluator policy, FailThreshold failOn, CancellationToken ct, LedgerSetup? ledger = null)
     {
         var reports = new List<ScanReport>();
         var unreadable = 0;
@@ -106,7 +119,10 @@ internal static class ScanCommand
                 var large = progress is not null && !resolved.IsDirectory && new FileInfo(resolved.LocalPath).Length >= ProgressBar.ScanBarThreshold;
                 var scanned = scanner.Scan(resolved, large ? progress!.ForScan(spec.Raw) : null, ct);
                 progress?.Clear();
-                reports.Add(policy.Evaluate(scanned, failOn));
+                // Before the verdict, so policy settings and suppressions apply to credential/not-rotated too.
+                var report = policy.Evaluate(ledger?.CheckCredentials(scanned) ?? scanned, failOn);
+                ledger?.Record(report);
+                reports.Add(report);
             }
             catch (Exception e) when (e is TargetUnavailableException or ArtifactUnreadableException)
             {

@@ -56,7 +56,7 @@ public sealed class RulesCommandTests : IDisposable
         var result = await _cli.RunAsync("rules", "list", "nope");
 
         result.ExitCode.ShouldBe(ExitCodes.Usage);
-        result.Error.ShouldContain("Families: archive, debug-symbols, dependency, diff, exposure, file, gate, install, lockfile, manifest, scan, secret, source-map.");
+        result.Error.ShouldContain("Families: archive, credential, debug-symbols, dependency, diff, exposure, file, gate, install, lockfile, manifest, scan, secret, source-map.");
     }
 
     [Fact]

@@ -144,6 +144,8 @@ internal sealed class HostileRun : IDisposable
             environment.Remove(key);
         environment["PACKGUARD_CACHE_DIR"] = Cache;
         environment["PACKGUARD_CONFIG_DIR"] = Config;
+        // A scan records itself in the ledger by default; these runs must write nothing but the cache and the key.
+        environment["PACKGUARD_LEDGER"] = "off";
         environment["TMPDIR"] = Temp;
         environment["HOME"] = Home;
         environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";

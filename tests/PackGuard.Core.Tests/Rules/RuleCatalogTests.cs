@@ -135,7 +135,7 @@ public sealed class RuleCatalogTests
         using var sandbox = new TestSandbox();
         using var ledger = LedgerStore.Open(Path.Combine(sandbox.Root, "ledger.db"), TimeProvider.System);
         var before = Scan(earlier, null);
-        ledger.Record(new LedgerRun(Guid.NewGuid(), DateTimeOffset.UtcNow.AddDays(-1), LedgerControl.Scan, LedgerContext.Local, "earlier.tgz",
+        ledger.Record(new LedgerRun(Guid.NewGuid(), TimeProvider.System.GetUtcNow().AddDays(-1), LedgerControl.Scan, LedgerContext.Local, "earlier.tgz",
             "npm", "earlier", "1.0.0", null, LedgerRun.Fail, "high", [.. before.Findings.Select(LedgerFinding.From)]));
         return NotRotatedCheck.AddTo(Scan(files, null), ledger);
     }
