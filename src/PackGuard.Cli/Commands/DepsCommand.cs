@@ -97,7 +97,7 @@ internal static class DepsCommand
         LedgerSetup ledger;
         try
         {
-            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Deps, request.Ledger);
+            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Deps, request.Ledger, config.Ledger);
         }
         catch (Ledger.LedgerException e)
         {

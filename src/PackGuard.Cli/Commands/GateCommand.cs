@@ -146,7 +146,7 @@ internal static class GateCommand
             var signals = releases is null || candidate.Target.Version is null ? []
                 : GateSignals.Evaluate(releases, candidate.Target.Version, request.History, host.Clock.GetUtcNow(), cooldown);
             var combined = GateSignals.AddTo(diff, signals);
-            using var ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Gate, request.Ledger);
+            using var ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Gate, request.Ledger, config.Ledger);
             var report = policy.Evaluate(combined, failOn);
             ledger.Record(report);
             var compared = againstSpec is null ? 1 + earlier.Count : 1;

@@ -28,10 +28,11 @@ internal sealed class LedgerSetup : IDisposable
     /// <param name="host">The host (environment, clock, standard error).</param>
     /// <param name="control">Which command runs.</param>
     /// <param name="location">The <c>--ledger</c> value: a PostgreSQL URL, a file, or <c>off</c>.</param>
+    /// <param name="configured">The policy file's <c>ledger</c>, used when neither the option nor <c>PACKGUARD_LEDGER</c> names one.</param>
     /// <exception cref="LedgerException">A ledger the user named cannot be opened.</exception>
-    public static LedgerSetup Open(CliHost host, LedgerControl control, string? location)
+    public static LedgerSetup Open(CliHost host, LedgerControl control, string? location, string? configured = null)
     {
-        var named = location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
+        var named = location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } fromEnvironment ? fromEnvironment : configured);
         if (string.Equals(named, "off", StringComparison.OrdinalIgnoreCase))
             return new LedgerSetup(host, control, null);
         if (named is not null)

@@ -65,7 +65,7 @@ internal static class ScanCommand
         LedgerSetup ledger;
         try
         {
-            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Scan, ledgerLocation);
+            ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Scan, ledgerLocation, config.Ledger);
         }
         catch (Ledger.LedgerException e)
         {

@@ -44,6 +44,9 @@ public sealed record PolicyConfig
     /// <summary>How many days ahead a suppression may expire (<c>suppressionMaxDays</c>, default 90).</summary>
     public int SuppressionMaxDays { get; init; } = SuppressionLoader.DefaultMaxDays;
 
+    /// <summary>The ledger runs are recorded in (<c>ledger</c>): a PostgreSQL URL, an SQLite file or <c>off</c>; <c>--ledger</c> and <c>PACKGUARD_LEDGER</c> win over it.</summary>
+    public string? Ledger { get; init; }
+
     /// <summary>The policy file as reports name it (relative to the working directory when it is near), or null for the defaults.</summary>
     public string? Source { get; init; }
 

@@ -38,7 +38,7 @@ public static class PolicyConfigLoader
 
     /// <summary>The keys the top level accepts (error messages and the schema test read this list).</summary>
     public static IReadOnlyList<string> TopLevelKeys { get; } =
-        ["$schema", "failOn", "limits", "rules", "gate", "exposure", "deps", "excludes", "suppressionMaxDays", "suppressions"];
+        ["$schema", "failOn", "limits", "rules", "gate", "exposure", "deps", "excludes", "suppressionMaxDays", "suppressions", "ledger"];
 
     /// <summary>The keys <c>limits</c> accepts.</summary>
     public static IReadOnlyList<string> LimitKeys { get; } =
@@ -103,6 +103,7 @@ public static class PolicyConfigLoader
                 "excludes" => config with { Excludes = ParseExcludes(property.Value, path) },
                 "suppressionMaxDays" => config with { SuppressionMaxDays = (int)Whole(property.Value, path, "suppressionMaxDays", 1, 3650) },
                 "suppressions" => config with { Suppressions = SuppressionLoader.Parse(property.Value, catalog, path) },
+                "ledger" => config with { Ledger = ParseLedger(property.Value, path) },
                 _ => throw new ConfigurationException($"config file {path}: unknown key \"{property.Name}\" (expected {string.Join(", ", TopLevelKeys.Skip(1))})"),
             };
         }
@@ -268,6 +269,16 @@ public static class PolicyConfigLoader
         if (seconds is >= 0 and <= MaxSeconds)
             return TimeSpan.FromSeconds(seconds.Value);
         throw new ConfigurationException($"config file {path}: {where} must be a duration from 0 to 24 hours, in seconds or as a string such as \"90s\", \"500ms\" or \"10m\"");
+    }
+
+    /// <summary>Where runs are recorded: a PostgreSQL URL, an SQLite file (relative to the policy file) or "off".</summary>
+    private static string ParseLedger(JsonElement value, string path)
+    {
+        if (value.ValueKind != JsonValueKind.String || value.GetString() is not { Length: > 0 } text || text.Trim().Length == 0)
+            throw new ConfigurationException($"config file {path}: ledger must be a PostgreSQL URL (postgres://...), an SQLite file or \"off\"");
+        return text.Contains("://", StringComparison.Ordinal) || string.Equals(text, "off", StringComparison.OrdinalIgnoreCase)
+            ? text
+            : Path.GetFullPath(text, Path.GetDirectoryName(path) ?? ".");
     }
 
     internal static void Expect(JsonElement value, JsonValueKind kind, string path, string where)

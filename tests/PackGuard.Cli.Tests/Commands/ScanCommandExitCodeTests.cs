@@ -142,7 +142,7 @@ public sealed class ScanCommandExitCodeTests : IDisposable
     [Theory]
     [InlineData("{ \"failOn\": \"medium\", }x", "not valid JSON at line 1, column 24")]
     [InlineData("[1, 2]", "the top level must be a JSON object")]
-    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits, rules, gate, exposure, deps, excludes, suppressionMaxDays, suppressions)")]
+    [InlineData("{ \"failon\": \"medium\" }", "unknown key \"failon\" (expected failOn, limits, rules, gate, exposure, deps, excludes, suppressionMaxDays, suppressions, ledger)")]
     [InlineData("{ \"exposure\": { \"codenames\": \"falcon\" } }", "exposure.codenames must be a JSON array")]
     [InlineData("{ \"exposure\": { \"codenames\": [\"ok\"] } }", "exposure.codenames: \"ok\" must be 3 to 64 characters long")]
     [InlineData("{ \"exposure\": { \"codenames\": [7] } }", "exposure.codenames must hold strings")]

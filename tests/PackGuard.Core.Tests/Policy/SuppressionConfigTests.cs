@@ -44,7 +44,7 @@ public sealed class SuppressionConfigTests : IDisposable
     [InlineData("{ \"excludes\": \"dist/**\" }", "excludes must be a JSON array")]
     [InlineData("{ \"excludes\": [ 1 ] }", "excludes must hold strings")]
     [InlineData("{ \"excludes\": [ \"\" ] }", "excludes: \"\" is empty")]
-    [InlineData("{ \"exclude\": [] }", "unknown key \"exclude\" (expected failOn, limits, rules, gate, exposure, deps, excludes, suppressionMaxDays, suppressions)")]
+    [InlineData("{ \"exclude\": [] }", "unknown key \"exclude\" (expected failOn, limits, rules, gate, exposure, deps, excludes, suppressionMaxDays, suppressions, ledger)")]
     public void A_wrong_entry_is_a_configuration_error_naming_it(string json, string problem)
     {
         var error = Should.Throw<ConfigurationException>(() => Load(json));
