@@ -76,7 +76,7 @@ internal sealed class LedgerSetup : IDisposable
         var run = new LedgerRun(Guid.NewGuid(), _host.Clock.GetUtcNow(), _control, LedgerContexts.Detect(_host.Environment.GetVariable),
             target.Spec, target.Ecosystem, target.Name, target.Version, target.Sha256,
             report.Verdict == Verdict.Fail ? LedgerRun.Fail : LedgerRun.Pass, report.FailOn.Name,
-            [.. report.Result.Findings.Select(LedgerFinding.From)]);
+            [.. report.Result.Findings.Select(f => Remembered(f, report))]);
         try
         {
             _ledger.Record(run);
@@ -85,6 +85,18 @@ internal sealed class LedgerSetup : IDisposable
         {
             Lost(e);
         }
+    }
+
+    /// <summary>
+    /// A finding as the ledger keeps it. A credential is remembered as leaked only when its own
+    /// finding is at or above the fail-on level: a low-confidence match (a public client token, a
+    /// generic assignment) in a run that failed for other reasons did not get anything blocked, and
+    /// would otherwise turn into a critical credential/not-rotated in every later release.
+    /// </summary>
+    private static LedgerFinding Remembered(PackGuard.Findings.Finding finding, ScanReport report)
+    {
+        var kept = LedgerFinding.From(finding);
+        return kept.SecretFingerprint is not null && !report.FailOn.Fails(finding.Severity) ? kept with { SecretFingerprint = null } : kept;
     }
 
     private void Lost(LedgerException e)

@@ -103,4 +103,22 @@ public sealed class LedgerCommandTests : IDisposable
         bad.Error.ShouldStartWith("packguard: ledger: ");
         bad.Output.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_secret_below_the_fail_on_level_in_a_run_blocked_by_something_else_is_not_remembered()
+    {
+        var bytes = TestArchive.TarGz([
+            TestFile.Text("package/package.json", """{"name":"acme-first","version":"1.0.0","license":"MIT"}"""),
+            TestFile.Text("package/.env", "API_URL=https://api.example.com\nDEBUG=1\n"),
+            TestFile.Text("package/config.js", $"module.exports = {{ token: '{Token}' }};\n")]);
+        _cli.WriteFile("first-1.0.0.tgz", bytes);
+        Package("second-1.0.0.tgz", "acme-second", "config.js");
+        _cli.WriteFile("quiet.json", """{ "rules": { "secret/github-pat-classic": { "severity": "info" } } }""");
+
+        var first = await _cli.RunAsync("scan", "first-1.0.0.tgz", "--config", "quiet.json", "--fail-on", "low", "--format", "json");
+        var second = await _cli.RunAsync("scan", "second-1.0.0.tgz", "--format", "json");
+
+        first.ExitCode.ShouldBe(ExitCodes.Fail, first.ToString());
+        JsonNode.Parse(second.Output)!["findings"]!.AsArray().ShouldNotContain(f => f!["ruleId"]!.GetValue<string>() == "credential/not-rotated");
+    }
 }
