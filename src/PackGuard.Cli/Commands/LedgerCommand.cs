@@ -99,12 +99,7 @@ internal static class LedgerCommand
     {
         var stats = ledger.Stats();
         if (format == "json")
-        {
-            host.StandardOutput.Write(JsonSerializer.SerializeToUtf8Bytes(stats, JsonOptions));
-            host.StandardOutput.Write("\n"u8);
-            host.StandardOutput.Flush();
-            return ExitCodes.Pass;
-        }
+            return WriteJson(host, stats);
         var o = host.OutWriter;
         var span = stats.FirstRun is { } first && stats.LastRun is { } last ? $" from {Day(first)} to {Day(last)}" : "";
         o.WriteLine($"{Count(stats.Runs, "run")}{span}, {Count(stats.NearMisses, "near miss", "near misses")} (blocked verdicts).");
@@ -133,12 +128,7 @@ internal static class LedgerCommand
     {
         var runs = ledger.List(limit, nearMissesOnly);
         if (format == "json")
-        {
-            host.StandardOutput.Write(JsonSerializer.SerializeToUtf8Bytes(runs, JsonOptions));
-            host.StandardOutput.Write("\n"u8);
-            host.StandardOutput.Flush();
-            return ExitCodes.Pass;
-        }
+            return WriteJson(host, runs);
         var o = host.OutWriter;
         if (runs.Count == 0)
             o.WriteLine(nearMissesOnly ? "No near miss recorded." : "No run recorded.");
@@ -195,6 +185,14 @@ internal static class LedgerCommand
         }
         host.OutWriter.WriteLine($"Recorded: credential {fingerprint} rotated by {by.Trim()} on {Day(host.Clock.GetUtcNow())}; credential/not-rotated no longer reports it.");
         host.OutWriter.Flush();
+        return ExitCodes.Pass;
+    }
+
+    private static int WriteJson<T>(CliHost host, T value)
+    {
+        host.StandardOutput.Write(JsonSerializer.SerializeToUtf8Bytes(value, JsonOptions));
+        host.StandardOutput.Write("\n"u8);
+        host.StandardOutput.Flush();
         return ExitCodes.Pass;
     }
 
