@@ -78,7 +78,8 @@ public static class BaselineFile
         }
         try
         {
-            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
+            // A JSON report's finding properties nest a few levels deeper than a baseline's entries.
+            using var document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 64 });
             return Parse(document.RootElement, display);
         }
         catch (JsonException)
@@ -89,9 +90,13 @@ public static class BaselineFile
 
     private static Baseline Parse(JsonElement root, string display)
     {
+        // As gitleaks does with its --baseline-path: a previous JSON report (of scan, gate or deps,
+        // one target or several) serves as a baseline too.
+        if (IsReport(root) || (root.ValueKind == JsonValueKind.Array && root.GetArrayLength() > 0 && root.EnumerateArray().All(IsReport)))
+            return FromReports(root, display);
         if (root.ValueKind != JsonValueKind.Object
             || !root.TryGetProperty("kind", out var kind) || kind.ValueKind != JsonValueKind.String || kind.GetString() != Kind)
-            throw new BaselineException($"baseline {display}: not a PackGuard baseline (no \"kind\": \"{Kind}\")");
+            throw new BaselineException($"baseline {display}: neither a PackGuard baseline (no \"kind\": \"{Kind}\") nor a PackGuard JSON report");
         if (!root.TryGetProperty("schemaVersion", out var version) || version.ValueKind != JsonValueKind.String || version.GetString() != "1")
             throw new BaselineException($"baseline {display}: schemaVersion must be \"1\"");
         if (!root.TryGetProperty("findings", out var findings) || findings.ValueKind != JsonValueKind.Array)
@@ -111,6 +116,36 @@ public static class BaselineFile
             index++;
         }
         return new Baseline(entries, created, targets) { Source = display };
+    }
+
+    private static bool IsReport(JsonElement element) =>
+        element.ValueKind == JsonValueKind.Object && !element.TryGetProperty("kind", out _)
+        && element.TryGetProperty("schemaVersion", out var version) && version.ValueKind == JsonValueKind.String && version.GetString() == Reports.JsonReportWriter.SchemaVersion
+        && element.TryGetProperty("tool", out var tool) && tool.ValueKind == JsonValueKind.Object
+        && element.TryGetProperty("findings", out var findings) && findings.ValueKind == JsonValueKind.Array;
+
+    /// <summary>The findings of one JSON report, or of an array of them, as baseline entries.</summary>
+    private static Baseline FromReports(JsonElement root, string display)
+    {
+        var reports = root.ValueKind == JsonValueKind.Array ? [.. root.EnumerateArray()] : new List<JsonElement> { root };
+        var entries = new List<BaselineEntry>();
+        var targets = new List<string>();
+        foreach (var report in reports)
+        {
+            if (report.TryGetProperty("target", out var target) && target.ValueKind == JsonValueKind.Object
+                && target.TryGetProperty("spec", out var spec) && spec.ValueKind == JsonValueKind.String)
+                targets.Add(spec.GetString()!);
+            var index = 0;
+            foreach (var finding in report.GetProperty("findings").EnumerateArray())
+            {
+                var entry = Entry(finding, display, index++);
+                var path = finding.TryGetProperty("location", out var location) && location.ValueKind == JsonValueKind.Object ? Text(location, "path") : "";
+                entries.Add(entry with { Path = path });
+                if (entries.Count > MaxEntries)
+                    throw new BaselineException($"baseline {display}: more than {MaxEntries} findings");
+            }
+        }
+        return new Baseline(entries, default, targets) { Source = display };
     }
 
     private static BaselineEntry Entry(JsonElement item, string display, int index)

@@ -95,7 +95,7 @@ public sealed class BaselineCommandTests : IDisposable
 
     [Theory]
     [InlineData(null, "baseline none.json: no such file (create one with packguard baseline create <target>...)")]
-    [InlineData("[]", "baseline none.json: not a PackGuard baseline (no \"kind\": \"packguard-baseline\")")]
+    [InlineData("[]", "baseline none.json: neither a PackGuard baseline (no \"kind\": \"packguard-baseline\") nor a PackGuard JSON report")]
     [InlineData("{", "baseline none.json: not valid JSON")]
     public async Task A_missing_or_invalid_baseline_is_exit_2_with_the_reason(string? content, string reason)
     {

@@ -257,4 +257,22 @@ public sealed class DepsCommandTests : IDisposable
         result.Error.ShouldContain("nope.db: no such file (create it with packguard advisories import");
         result.Output.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task A_previous_json_report_serves_as_the_baseline_and_only_new_findings_are_reported()
+    {
+        WriteProject("app", Registry("crossenv", "6.1.1"), Registry("left-pad", "1.3.0") with { Resolved = "http://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz" });
+        (await _cli.RunAsync("deps", "app", "--format", "json", "--output", "before.json")).ExitCode.ShouldBe(ExitCodes.Fail);
+
+        var same = await _cli.RunAsync("deps", "app", "--baseline", "before.json", "--format", "json");
+        WriteProject("app", Registry("crossenv", "6.1.1"), Registry("left-pad", "1.3.0") with { Resolved = "http://registry.npmjs.org/left-pad/-/left-pad-1.3.0.tgz" }, Registry("electorn", "1.0.0"));
+        var grown = await _cli.RunAsync("deps", "app", "--baseline", "before.json", "--format", "json");
+
+        same.ExitCode.ShouldBe(ExitCodes.Pass, same.ToString());
+        var report = JsonNode.Parse(same.Output)!;
+        report["findings"]!.AsArray().ShouldBeEmpty();
+        report["policy"]!["baselined"]!.GetValue<int>().ShouldBe(2);
+        grown.ExitCode.ShouldBe(ExitCodes.Fail, grown.ToString());
+        JsonNode.Parse(grown.Output)!["findings"]!.AsArray().Select(f => f!["properties"]!["package"]!.GetValue<string>()).ShouldBe(["electorn"]);
+    }
 }

@@ -54,8 +54,8 @@ public sealed class BaselineFileTests : IDisposable
 
     [Theory]
     [InlineData("not json", "not valid JSON")]
-    [InlineData("[]", "not a PackGuard baseline (no \"kind\": \"packguard-baseline\")")]
-    [InlineData("{ \"kind\": \"sarif\" }", "not a PackGuard baseline (no \"kind\": \"packguard-baseline\")")]
+    [InlineData("[]", "neither a PackGuard baseline (no \"kind\": \"packguard-baseline\") nor a PackGuard JSON report")]
+    [InlineData("{ \"kind\": \"sarif\" }", "neither a PackGuard baseline (no \"kind\": \"packguard-baseline\") nor a PackGuard JSON report")]
     [InlineData("{ \"kind\": \"packguard-baseline\", \"schemaVersion\": \"2\", \"findings\": [] }", "schemaVersion must be \"1\"")]
     [InlineData("{ \"kind\": \"packguard-baseline\", \"schemaVersion\": \"1\" }", "findings must be an array")]
     [InlineData("{ \"kind\": \"packguard-baseline\", \"schemaVersion\": \"1\", \"findings\": [ { \"fingerprint\": \"a\" }, { \"ruleId\": \"x\" } ] }", "findings[1] has no fingerprint")]
@@ -104,5 +104,26 @@ public sealed class BaselineFileTests : IDisposable
             {
             }
         }
+    }
+
+    [Fact]
+    public void The_json_report_of_several_targets_reads_as_a_baseline_of_all_their_findings()
+    {
+        var path = _box.Write("report.json", """
+            [
+              { "schemaVersion": "1", "tool": { "name": "packguard", "version": "0.1.0" }, "target": { "spec": "a.tgz" },
+                "findings": [ { "ruleId": "source-map/paths-only", "severity": "low", "location": { "path": "package/a.js.map" },
+                                "fingerprint": "fp-a", "properties": { "topDirectories": [ { "path": "src", "files": 3 } ] } } ] },
+              { "schemaVersion": "1", "tool": { "name": "packguard", "version": "0.1.0" }, "target": { "spec": "b.tgz" },
+                "findings": [ { "ruleId": "dependency/typosquat", "severity": "high", "location": { "path": "package-lock.json", "line": 3 },
+                                "fingerprint": "fp-b", "properties": {} } ] }
+            ]
+            """);
+
+        var baseline = BaselineFile.Read(path, "report.json");
+
+        baseline.Entries.Select(e => (e.Fingerprint, e.RuleId, e.Path, e.Severity)).ShouldBe(
+            [("fp-a", "source-map/paths-only", "package/a.js.map", Severity.Low), ("fp-b", "dependency/typosquat", "package-lock.json", Severity.High)]);
+        baseline.Targets.ShouldBe(["a.tgz", "b.tgz"]);
     }
 }
