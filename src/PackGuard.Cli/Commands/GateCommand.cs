@@ -147,6 +147,10 @@ internal static class GateCommand
                 : GateSignals.Evaluate(releases, candidate.Target.Version, request.History, host.Clock.GetUtcNow(), cooldown);
             var combined = GateSignals.AddTo(diff, signals);
             using var ledger = LedgerSetup.Open(host, Ledger.LedgerControl.Gate, request.Ledger, config.Ledger);
+            // A credential an earlier blocked run caught is reported whether or not it is new in this release.
+            var notRotated = ledger.CheckCredentials(candidate).Findings.Where(f => f.RuleId == Ledger.CredentialRules.NotRotated.Id).ToList();
+            if (notRotated.Count > 0)
+                combined = combined with { Findings = Scanner.Order([.. combined.Findings, .. notRotated]) };
             var report = policy.Evaluate(combined, failOn);
             ledger.Record(report);
             var compared = againstSpec is null ? 1 + earlier.Count : 1;

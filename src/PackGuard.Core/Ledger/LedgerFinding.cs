@@ -24,7 +24,10 @@ public sealed record LedgerFinding(string RuleId, string Severity, string Finger
     {
         ArgumentNullException.ThrowIfNull(finding);
         string? secret = null;
-        if (finding.RuleId.StartsWith("secret/", StringComparison.Ordinal) &&
+        // A gate reports a secret new in the release as diff/new-finding, with the secret rule in its properties.
+        var secretRule = finding.RuleId == "diff/new-finding" && finding.Properties["ruleId"] is System.Text.Json.Nodes.JsonValue inner
+            && inner.TryGetValue<string>(out var innerRule) ? innerRule : finding.RuleId;
+        if (secretRule.StartsWith("secret/", StringComparison.Ordinal) &&
             finding.Properties.TryGetPropertyValue(SecretFingerprintProperty, out var node) &&
             node is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0)
             secret = text;

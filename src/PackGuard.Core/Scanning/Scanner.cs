@@ -95,7 +95,7 @@ public sealed class Scanner
     }
 
     /// <summary>Most severe first, then by location and rule, so reports and snapshots are stable.</summary>
-    internal static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
+    public static IReadOnlyList<Finding> Order(IEnumerable<Finding> findings) =>
         [.. findings
             .OrderByDescending(f => f.Severity)
             .ThenBy(f => f.Location.Path, StringComparer.Ordinal)

@@ -51,6 +51,23 @@ public sealed class GateCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_credential_a_blocked_scan_caught_is_not_rotated_in_a_release_the_gate_judges_even_when_not_new()
+    {
+        _cli.Variables["PACKGUARD_LEDGER"] = Path.Combine(_cli.Home, "ledger.db");
+        var token = PackGuard.Inspectors.Secrets.Validators.Base62Checksum.Create("gh" + "p_", "R8sKfA0c3Lm1qWzX7yTbN4vJ2uPeD9");
+        var config = TestFile.Text("config.js", $"module.exports = '{token}';\n");
+        _cli.WriteFile("leak-1.0.0.tgz", TestArchive.NpmTarball([TestFile.Text("package.json", """{"name":"other","version":"1.0.0"}"""), config]));
+        Publish(new("1.0.0", Files("1.0.0", config), HoursAgo: 900), new("1.1.0", Files("1.1.0", config), HoursAgo: 700));
+
+        (await _cli.RunAsync("scan", "leak-1.0.0.tgz")).ExitCode.ShouldBe(ExitCodes.Fail);
+        var result = await _cli.RunAsync("gate", "npm:acme@1.1.0", "--format", "json");
+
+        result.ExitCode.ShouldBe(ExitCodes.Fail, result.ToString());
+        var finding = JsonNode.Parse(result.Output)!["findings"]!.AsArray().Single(f => f!["ruleId"]!.GetValue<string>() == "credential/not-rotated")!;
+        finding["properties"]!["firstSeenTarget"]!.GetValue<string>().ShouldBe("leak-1.0.0.tgz");
+    }
+
+    [Fact]
     public async Task A_release_that_adds_a_map_with_sources_fails_and_the_sentence_names_it_and_the_history()
     {
         Publish(new("1.0.0", Files("1.0.0"), HoursAgo: 900), new("1.1.0", Files("1.1.0"), HoursAgo: 700),

@@ -47,6 +47,18 @@ public sealed class LedgerModelTests
     }
 
     [Fact]
+    public void A_secret_a_gate_reports_as_new_keeps_its_fingerprint_and_a_new_finding_of_another_rule_does_not()
+    {
+        var secret = new Finding("diff/new-finding", Severity.Critical, "New finding", "m", new FindingLocation("package/.env", 3, 1, null), "fp",
+            new JsonObject { ["ruleId"] = "secret/github-pat", ["secretFingerprint"] = "0123456789abcdef0123456789abcdef" });
+        var other = new Finding("diff/new-finding", Severity.High, "New finding", "m", new FindingLocation("package/.env", null, null, null), "fp2",
+            new JsonObject { ["ruleId"] = "file/env-file", ["secretFingerprint"] = "not-a-secret-rule" });
+
+        LedgerFinding.From(secret).SecretFingerprint.ShouldBe("0123456789abcdef0123456789abcdef");
+        LedgerFinding.From(other).SecretFingerprint.ShouldBeNull();
+    }
+
+    [Fact]
     public void Every_rule_family_in_the_catalog_says_what_it_would_expose()
     {
         var families = RuleCatalog.Default.All.Select(r => r.Id.Split('/')[0]).Distinct();
