@@ -13,23 +13,9 @@ internal static class ExposureBench
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var runs = 7;
-        var codenames = new List<string>();
-        var files = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--runs")
-                runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--codenames")
-                codenames.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
-            else
-                files.Add(args[i]);
-        }
-        if (files.Count == 0)
-        {
-            Console.Error.WriteLine("usage: PackGuard.Bench exposure <file>... [--runs N] [--codenames a,b]");
+        if (InputArgs.Parse(args, "PackGuard.Bench exposure <file>... [--runs N] [--codenames a,b]") is not { } input)
             return 2;
-        }
+        var (files, runs, codenames) = input;
         var matcher = new ExposureMatcher(new ExposureOptions { Codenames = codenames });
         foreach (var file in files)
         {

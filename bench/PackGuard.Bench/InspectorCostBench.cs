@@ -25,23 +25,9 @@ internal static class InspectorCostBench
 {
     public static int Run(IReadOnlyList<string> args)
     {
-        var runs = 7;
-        var codenames = new List<string>();
-        var files = new List<string>();
-        for (var i = 0; i < args.Count; i++)
-        {
-            if (args[i] == "--runs")
-                runs = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--codenames")
-                codenames.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries));
-            else
-                files.Add(args[i]);
-        }
-        if (files.Count == 0)
-        {
-            Console.Error.WriteLine("usage: PackGuard.Bench inspectors <artifact>... [--runs N] [--codenames a,b]");
+        if (InputArgs.Parse(args, "PackGuard.Bench inspectors <artifact>... [--runs N] [--codenames a,b]") is not { } input)
             return 2;
-        }
+        var (files, runs, codenames) = input;
         var fingerprinter = SecretFingerprinter.Ephemeral();
         IInspector[] baseline = [new SourceMapInspector(), new SecretInspector(fingerprinter)];
         var declared = new ExposureOptions { Codenames = codenames };

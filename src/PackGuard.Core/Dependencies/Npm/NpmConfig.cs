@@ -20,30 +20,25 @@ internal static class NpmConfig
             YarnRcYml(context);
     }
 
-    private static void NpmRc(ReadContext context)
-    {
-        var path = Path.Combine(context.Directory, ".npmrc");
-        var text = context.ReadOptional(path);
-        if (text is null)
-            return;
-        var display = context.DisplayOf(path);
-        var number = 0;
-        foreach (var raw in text.Split('\n'))
+    private static void NpmRc(ReadContext context) =>
+        Lines(context, ".npmrc", (line, location) =>
         {
-            number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] is '#' or ';')
-                continue;
             var equals = line.IndexOf('=');
-            if (equals < 0)
-                continue;
-            AddRegistry(context, line[..equals].Trim(), Unquote(line[(equals + 1)..].Trim()), new DependencyLocation(display, number));
-        }
-    }
+            if (equals > 0 && line[0] != ';')
+                AddRegistry(context, line[..equals].Trim(), Unquote(line[(equals + 1)..].Trim()), location);
+        });
 
-    private static void YarnRc(ReadContext context)
+    private static void YarnRc(ReadContext context) =>
+        Lines(context, ".yarnrc", (line, location) =>
+        {
+            var (key, rest) = YarnClassicReader.SplitToken(line);
+            AddRegistry(context, key, YarnClassicReader.SplitToken(rest).Token, location);
+        });
+
+    /// <summary>Each trimmed, non-empty line of the file <paramref name="name"/> beside the lockfile that is not a # comment, with its place.</summary>
+    private static void Lines(ReadContext context, string name, Action<string, DependencyLocation> line)
     {
-        var path = Path.Combine(context.Directory, ".yarnrc");
+        var path = Path.Combine(context.Directory, name);
         var text = context.ReadOptional(path);
         if (text is null)
             return;
@@ -52,11 +47,9 @@ internal static class NpmConfig
         foreach (var raw in text.Split('\n'))
         {
             number++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
-                continue;
-            var (key, rest) = YarnClassicReader.SplitToken(line);
-            AddRegistry(context, key, YarnClassicReader.SplitToken(rest).Token, new DependencyLocation(display, number));
+            var trimmed = raw.Trim();
+            if (trimmed.Length > 0 && trimmed[0] != '#')
+                line(trimmed, new DependencyLocation(display, number));
         }
     }
 

@@ -117,8 +117,7 @@ internal static class BundlerFix
                 changes.Add(new BundlerChange("esbuild", path, false, $"Set sourcesContent: false next to sourcemap in {path} (the build API's --sources-content=false){(needs.HideReference ? ", and sourcemap: 'external' so that the bundle names no map" : "")}."));
             return;
         }
-        var (start, line, match) = lines[0];
-        var indent = match.Groups[1].Value;
+        var match = lines[0].Match;
         var value = match.Groups[2].Value.Trim('\'', '"');
         var newValue = match.Groups[2].Value;
         var what = new List<string>();
@@ -127,20 +126,31 @@ internal static class BundlerFix
             newValue = "'external'";
             what.Add("sourcemap: 'external'");
         }
-        var replacement = $"{indent}sourcemap: {newValue},";
-        if (needs.DropSources && !text.Contains("sourcesContent", StringComparison.Ordinal))
+        var sourcesOff = needs.DropSources && !text.Contains("sourcesContent", StringComparison.Ordinal) ? "sourcesContent: false" : null;
+        ReplaceSourcemapLine(files, changes, "esbuild", path, text, lines[0], newValue, sourcesOff, what);
+    }
+
+    /// <summary>
+    /// Rewrites the one <c>sourcemap:</c> line to <paramref name="newValue"/>, with <paramref name="sourcesOff"/>
+    /// (the bundler's "no sources in maps" option) added on the next line when set; records nothing
+    /// when there is nothing to change.
+    /// </summary>
+    private static void ReplaceSourcemapLine(ChangeSet files, List<BundlerChange> changes, string tool, string path, string text,
+        (int Start, string Line, System.Text.RegularExpressions.Match Match) found, string newValue, string? sourcesOff, List<string> what)
+    {
+        var (start, line, match) = found;
+        var indent = match.Groups[1].Value;
+        var trailingComma = match.Groups[3].Value.Length > 0;
+        var replacement = $"{indent}sourcemap: {newValue}" + (sourcesOff is not null || trailingComma ? "," : "");
+        if (sourcesOff is not null)
         {
-            replacement += TextLines.NewlineOf(text) + indent + "sourcesContent: false" + (match.Groups[3].Value.Length > 0 ? "," : "");
-            what.Add("sourcesContent: false");
-        }
-        else if (match.Groups[3].Value.Length == 0)
-        {
-            replacement = replacement[..^1];
+            replacement += TextLines.NewlineOf(text) + indent + sourcesOff + (trailingComma ? "," : "");
+            what.Add(sourcesOff);
         }
         if (what.Count == 0)
             return;
         files.Set(path, LineEdits.ReplaceLine(text, start, line, replacement), $"{path}: {string.Join(", ", what)}");
-        changes.Add(new BundlerChange("esbuild", path, true, string.Join(", ", what)));
+        changes.Add(new BundlerChange(tool, path, true, string.Join(", ", what)));
     }
 
     private static void Webpack(ChangeSet files, string path, MapNeeds needs, List<BundlerChange> changes)
@@ -193,8 +203,7 @@ internal static class BundlerFix
             }
             return;
         }
-        var (start, line, match) = lines[0];
-        var indent = match.Groups[1].Value;
+        var match = lines[0].Match;
         var value = match.Groups[2].Value.Trim('\'', '"');
         var newValue = match.Groups[2].Value;
         var what = new List<string>();
@@ -203,20 +212,8 @@ internal static class BundlerFix
             newValue = "'hidden'";
             what.Add("sourcemap: 'hidden'");
         }
-        var replacement = $"{indent}sourcemap: {newValue},";
-        if (!vite && needs.DropSources && !text.Contains("sourcemapExcludeSources", StringComparison.Ordinal))
-        {
-            replacement += TextLines.NewlineOf(text) + indent + "sourcemapExcludeSources: true" + (match.Groups[3].Value.Length > 0 ? "," : "");
-            what.Add("sourcemapExcludeSources: true");
-        }
-        else if (match.Groups[3].Value.Length == 0)
-        {
-            replacement = replacement[..^1];
-        }
-        if (what.Count == 0)
-            return;
-        files.Set(path, LineEdits.ReplaceLine(text, start, line, replacement), $"{path}: {string.Join(", ", what)}");
-        changes.Add(new BundlerChange(tool, path, true, string.Join(", ", what)));
+        var sourcesOff = !vite && needs.DropSources && !text.Contains("sourcemapExcludeSources", StringComparison.Ordinal) ? "sourcemapExcludeSources: true" : null;
+        ReplaceSourcemapLine(files, changes, tool, path, text, lines[0], newValue, sourcesOff, what);
     }
 
     private static void TypeScript(ChangeSet files, MapNeeds needs, List<BundlerChange> changes)
