@@ -79,13 +79,22 @@ internal static class LedgerCommand
 
     private static int Run(CliHost host, string? location, Func<ILedger, int> action)
     {
-        if (string.Equals(location, "off", StringComparison.OrdinalIgnoreCase))
-            return Fail(host, "ledger: --ledger off names no ledger to read.", ExitCodes.Usage);
+        string? configured;
         try
         {
-            var named = location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } env ? env : null);
-            var target = named is null ? LedgerStore.DefaultSqlitePath(host.Environment)
-                : named.Contains("://", StringComparison.Ordinal) ? named : Path.GetFullPath(named, host.Environment.WorkingDirectory);
+            // The same ledger the runs were recorded in: a team's packguard.json may name it.
+            configured = CommandSetup.LoadPolicy(host, null).Ledger;
+        }
+        catch (Policy.ConfigurationException e)
+        {
+            return Fail(host, e.Message, ExitCodes.Usage);
+        }
+        var named = LedgerSetup.Named(host, location, configured);
+        if (string.Equals(named, "off", StringComparison.OrdinalIgnoreCase))
+            return Fail(host, "ledger: the ledger is off (--ledger or PACKGUARD_LEDGER); name one to read.", ExitCodes.Usage);
+        try
+        {
+            var target = named is null ? LedgerStore.DefaultSqlitePath(host.Environment) : LedgerSetup.Target(host, named);
             using var ledger = LedgerStore.Open(target, host.Clock);
             return action(ledger);
         }

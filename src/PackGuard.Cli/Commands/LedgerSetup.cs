@@ -32,14 +32,11 @@ internal sealed class LedgerSetup : IDisposable
     /// <exception cref="LedgerException">A ledger the user named cannot be opened.</exception>
     public static LedgerSetup Open(CliHost host, LedgerControl control, string? location, string? configured = null)
     {
-        var named = location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } fromEnvironment ? fromEnvironment : configured);
+        var named = Named(host, location, configured);
         if (string.Equals(named, "off", StringComparison.OrdinalIgnoreCase))
             return new LedgerSetup(host, control, null);
         if (named is not null)
-        {
-            var target = named.Contains("://", StringComparison.Ordinal) ? named : Path.GetFullPath(named, host.Environment.WorkingDirectory);
-            return new LedgerSetup(host, control, LedgerStore.Open(target, host.Clock));
-        }
+            return new LedgerSetup(host, control, LedgerStore.Open(Target(host, named), host.Clock));
         try
         {
             return new LedgerSetup(host, control, LedgerStore.Open(LedgerStore.DefaultSqlitePath(host.Environment), host.Clock));
@@ -50,6 +47,14 @@ internal sealed class LedgerSetup : IDisposable
             return new LedgerSetup(host, control, null);
         }
     }
+
+    /// <summary>The ledger the user named: <c>--ledger</c>, else <c>PACKGUARD_LEDGER</c>, else the policy file's; <see langword="null"/> for the default.</summary>
+    public static string? Named(CliHost host, string? location, string? configured = null) =>
+        location ?? (host.Environment.GetVariable("PACKGUARD_LEDGER") is { Length: > 0 } fromEnvironment ? fromEnvironment : configured);
+
+    /// <summary>What <see cref="LedgerStore.Open"/> takes for a named ledger: a URL as it is, a file relative to the working directory.</summary>
+    public static string Target(CliHost host, string named) =>
+        named.Contains("://", StringComparison.Ordinal) ? named : Path.GetFullPath(named, host.Environment.WorkingDirectory);
 
     /// <summary>The result with <c>credential/not-rotated</c> findings for credentials a blocked run already caught.</summary>
     public ScanResult CheckCredentials(ScanResult result)

@@ -60,12 +60,10 @@ public sealed class DependencyAudit(DependencyPolicy policy, TyposquatDetector d
                     && seenConfusion.Add((dependency.Ecosystem, dependency.Key, dependency.Version))
                     && ConfusionChecks.Check(dependency, why, file, policy) is { } confusion)
                     findings.Add(confusion);
-                // pnpm 7 and 8 write requiresBuild: true for every optional package they did not fetch,
-                // so for those it means "unknown", not "runs a script".
                 if (Advisories is { } matcher && seenVersions.Add((dependency.Ecosystem, dependency.Key, dependency.Version))
                     && KnownMaliciousCheck.Check(dependency, matcher) is { } malicious)
                     findings.Add(malicious);
-                if (dependency.HasInstallScript == true && !(file.Format == LockfileFormats.Pnpm && dependency.Optional))
+                if (dependency.HasInstallScript == true)
                     findings.Add(InstallScript(dependency));
             }
             if (!RecordsInstallScripts(file) && file.Ecosystem == Ecosystems.Npm && file.Dependencies.Count > 0)

@@ -171,7 +171,9 @@ internal static class PnpmLockReader
             Resolved = resolved,
             Integrity = integrity,
             Hashes = integrity is null ? [] : [integrity],
-            HasInstallScript = generation >= 9 ? null : node["requiresBuild"]?.IsTrue == true,
+            // pnpm 7 and 8 write requiresBuild: true for every optional package they did not fetch, so
+            // for an optional package it means "unknown", not "runs a script"; 9.x does not record it.
+            HasInstallScript = generation >= 9 || node["optional"]?.IsTrue == true ? null : node["requiresBuild"]?.IsTrue == true,
             Kind = kind,
             Location = context.Builder.At(entry.Line),
         };

@@ -66,6 +66,38 @@ public sealed class PnpmLockReaderTests : IDisposable
         """;
 
     [Fact]
+    public void Version_6_requiresBuild_says_a_package_runs_a_script_unless_the_package_is_optional()
+    {
+        var lockfile = _fixture.Read("pnpm-lock.yaml", """
+            lockfileVersion: '6.0'
+
+            dependencies:
+              core-js:
+                specifier: ^3.38.0
+                version: 3.38.0
+              fsevents:
+                specifier: ^2.3.3
+                version: 2.3.3
+
+            packages:
+
+              /core-js@3.38.0:
+                resolution: {integrity: sha512-corejs==}
+                requiresBuild: true
+                dev: false
+
+              /fsevents@2.3.3:
+                resolution: {integrity: sha512-fsevents==}
+                requiresBuild: true
+                optional: true
+                dev: false
+            """);
+
+        lockfile.Single("core-js").HasInstallScript.ShouldBe(true);
+        lockfile.Single("fsevents").HasInstallScript.ShouldBeNull();
+    }
+
+    [Fact]
     public void Version_5_reads_slash_keys_peer_suffixes_and_flags()
     {
         var lockfile = _fixture.Read("pnpm-lock.yaml", Version5);
@@ -86,7 +118,8 @@ public sealed class PnpmLockReaderTests : IDisposable
         lockfile.Single("@babel/helper").Direct.ShouldBeFalse();
 
         var esbuild = lockfile.Single("esbuild");
-        esbuild.HasInstallScript.ShouldBe(true);
+        // pnpm 7 and 8 mark every optional package they did not fetch requiresBuild: unknown, not true.
+        esbuild.HasInstallScript.ShouldBeNull();
         esbuild.Optional.ShouldBeTrue();
 
         lockfile.Single("express").Direct.ShouldBeTrue();
