@@ -32,9 +32,6 @@ public sealed record DependencyPolicy
     /// <summary>The policy used when the policy file says nothing.</summary>
     public static DependencyPolicy Default { get; } = new();
 
-    /// <summary>Whether the policy declares any internal name.</summary>
-    public bool DeclaresInternalNames => InternalScopes.Count > 0 || InternalPrefixes.Count > 0;
-
     /// <summary>Why a scope entry is not one (<see langword="null"/> when it is fine).</summary>
     public static string? ScopeProblem(string scope) =>
         scope.Length < 2 || scope[0] != '@' || scope.IndexOf('/', StringComparison.Ordinal) >= 0 || scope.Any(char.IsWhiteSpace)
